@@ -1,0 +1,64 @@
+# Smart and Inclusive Industry: build, test and maintain the course.
+# The two commands a newcomer needs:  make book  and  make test.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+JB     := $(VENV)/bin/jupyter-book
+# Use the kernel of this virtual environment even if the user has another
+# "python3" kernel installed in their home folder.
+export JUPYTER_PREFER_ENV_PATH := 1
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+NOTEBOOKS := $(wildcard chapters/*.ipynb exercises/*.ipynb)
+
+.PHONY: help setup book test outputs lab serve lock clean
+
+help:
+	@echo "make book     set up .venv and build the HTML book into _build/html"
+	@echo "make test     set up .venv and run every test (notebooks, checkers, build)"
+	@echo "make outputs  re-execute the notebooks and store their outputs"
+	@echo "make lab      open the notebooks in JupyterLab"
+	@echo "make serve    serve the built book on http://127.0.0.1:8000"
+	@echo "make lock     re-resolve requirements.lock (maintainers only)"
+	@echo "make clean    remove _build"
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; this is " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --requirement requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation --editable .
+	@touch $@
+
+book: $(STAMP)
+	$(JB) build . -W -n --keep-going
+	@echo
+	@echo "The book is ready. Open this file in a web browser:"
+	@echo "    $(CURDIR)/_build/html/index.html"
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+outputs: $(STAMP)
+	$(PY) tools/run_notebooks.py $(if $(NB),$(NB),$(NOTEBOOKS))
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab
+
+serve: book
+	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html 8000
+
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet "setuptools>=80" ".[book,test,lab]"
+	( echo "# Exact versions of every package the book and the tests use."; \
+	  echo "# Regenerate with: make lock   (then rerun make outputs and make test)"; \
+	  .lock-venv/bin/pip freeze --all --exclude-editable | grep -v -E '^(smartindustry|pip)==' ) > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf _build
