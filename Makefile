@@ -13,7 +13,10 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 NOTEBOOKS := $(wildcard chapters/*.ipynb exercises/*.ipynb)
 
-.PHONY: help setup book test outputs lab serve lock clean
+.PHONY: help setup book test outputs lab serve lock clean data refresh
+
+# Folder of raw source files for `make data` (see data/README.md).
+RAW ?= ../shared/data/raw
 
 help:
 	@echo "make book     set up .venv and build the HTML book into _build/html"
@@ -21,6 +24,8 @@ help:
 	@echo "make outputs  re-execute the notebooks and store their outputs"
 	@echo "make lab      open the notebooks in JupyterLab"
 	@echo "make serve    serve the built book on http://127.0.0.1:8000"
+	@echo "make data     rebuild the curated tables in data/ from RAW=<folder of raw files>"
+	@echo "make refresh  fetch the same series from the official APIs (needs internet)"
 	@echo "make lock     re-resolve requirements.lock (maintainers only)"
 	@echo "make clean    remove _build"
 
@@ -44,6 +49,12 @@ test: $(STAMP)
 
 outputs: $(STAMP)
 	$(PY) tools/run_notebooks.py $(if $(NB),$(NB),$(NOTEBOOKS))
+
+data: $(STAMP)
+	$(PY) -m smartindustry.data build --raw $(RAW)
+
+refresh: $(STAMP)
+	$(PY) -m smartindustry.data refresh
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab
