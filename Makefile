@@ -10,6 +10,8 @@ JB     := $(VENV)/bin/jupyter-book
 # "python3" kernel installed in their home folder.
 export JUPYTER_PREFER_ENV_PATH := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
+# Same hash seed everywhere, so that set and dict orders never change an output.
+export PYTHONHASHSEED := 0
 
 NOTEBOOKS := $(wildcard chapters/*.ipynb exercises/*.ipynb)
 
