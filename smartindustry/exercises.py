@@ -465,7 +465,7 @@ class MultipleChoice(Question):
                 f"{len(missed)} more {'applies' if len(missed) == 1 else 'apply'}."
             )
         status = "partial" if score > 0 else "incorrect"
-        return Feedback(status, " ".join(msgs), round(score, 4))
+        return Feedback(status, " ".join(msgs), score)
 
 
 # -- numbers -------------------------------------------------------------
@@ -488,14 +488,16 @@ def parse_number(answer: Any, unit: str = "") -> tuple[float, str]:
     if isinstance(answer, bool) or isinstance(answer, np.bool_):
         raise ValueError("True/False is not a number. Please give a number.")
     if isinstance(answer, (pd.Series, pd.DataFrame, np.ndarray, list, tuple)):
-        size = answer.size if hasattr(answer, "size") else len(answer)
-        if size != 1:
+        if isinstance(answer, (list, tuple)):
+            items = list(answer)
+        else:
+            items = list(np.asarray(answer, dtype=object).ravel())
+        if len(items) != 1:
             raise ValueError(
-                f"Your answer is {_describe(answer)}, with {size} values. "
+                f"Your answer is {_describe(answer)}, with {len(items)} values. "
                 "Give one number (for example with `.iloc[0]` or `float(...)`)."
             )
-        answer = np.asarray(answer, dtype=object).ravel()[0]
-        return parse_number(answer, unit)
+        return parse_number(items[0], unit)
     if isinstance(answer, numbers.Number) and not isinstance(answer, complex):
         try:
             value = float(answer)
@@ -592,6 +594,11 @@ class Numeric(Question):
         except ValueError as exc:
             return Feedback("unreadable", str(exc))
         unit = _unit_suffix(self.unit)
+        if abs(value - self.answer) <= self.allowed_error():
+            return Feedback("correct", _join(note, f"{_fmt(value)}{unit} is right."), 1.0)
+        for m in self.mistakes:  # a known mistake says more than "out of range"
+            if abs(value - m.value) <= m.tolerance:
+                return Feedback("incorrect", _join(note, m.message))
         if self.bounds is not None:
             low, high = self.bounds
             if not low <= value <= high:
@@ -600,11 +607,6 @@ class Numeric(Question):
                     _join(note, f"{_fmt(value)}{unit} is outside the range that makes sense here "
                           f"({_fmt(low)} to {_fmt(high)}{unit}). Check your units and your calculation."),
                 )
-        if abs(value - self.answer) <= self.allowed_error():
-            return Feedback("correct", _join(note, f"{_fmt(value)}{unit} is right."), 1.0)
-        for m in self.mistakes:
-            if abs(value - m.value) <= m.tolerance:
-                return Feedback("incorrect", _join(note, m.message))
         direction = "too high" if value > self.answer else "too low"
         return Feedback("incorrect", _join(note, f"{_fmt(value)}{unit} is {direction}."))
 
@@ -849,7 +851,7 @@ def check_function(
             return _replace(
                 fb,
                 status="partial" if passed else fb.status,
-                score=round(passed / len(cases), 4),
+                score=passed / len(cases),
                 message=f"{fb.message} ({passed} of {len(cases)} test cases passed.)",
             )
         passed += 1

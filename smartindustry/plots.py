@@ -49,5 +49,16 @@ def use_course_style() -> None:
 
 
 def source_note(fig: Any, text: str) -> None:
-    """Write 'Source: ...' in small type under the figure."""
-    fig.text(0.01, -0.02, f"Source: {text}", ha="left", va="top", fontsize=8.5, color="#333333")
+    """Write 'Source: ...' in small type under the figure, below the x-axis label."""
+    ax = fig.axes[0]
+    ax.annotate(
+        f"Source: {text}",
+        xy=(0, 0),
+        xycoords="axes fraction",
+        xytext=(0, -44),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        fontsize=8.5,
+        color="#333333",
+    )
