@@ -689,37 +689,79 @@ class ShortText(Question):
 
 @dataclass(eq=False)
 class CodeTask(Question):
-    """The learner writes code that defines ``name`` (a value or a function).
+    """The learner writes code that defines ``name``: a value or a function.
 
-    ``checker`` receives what the learner defined and returns a
-    :class:`Feedback` (use :func:`compare_frames`, :func:`compare_value` or
-    :func:`check_function`). ``stub`` is the starter code shown to learners.
+    A **value task** gives ``expected``: a function with no arguments that
+    returns the expected value (computed from the course data or a simulation).
+    A **function task** gives ``cases`` (a function returning a list of
+    argument tuples) and ``reference`` (the reference implementation); the
+    learner's function is called on every case and its results compared with
+    the reference's.
+
+    ``compare(got, expected) -> Feedback`` says how results are compared; by
+    default :func:`compare_frames` for DataFrames and :func:`compare_value`
+    otherwise. It works on plain data only (numbers, text, DataFrames), so a
+    grader can run the learner's code in a separate process, bring back the
+    results as data, and judge them with trusted code.
+
+    ``stub`` is the starter code shown to learners.
     """
 
     name: str = "answer"
-    checker: Callable[[Any], Feedback] | None = None
     stub: str = ""
+    expected: Callable[[], Any] | None = None
+    cases: Callable[[], Sequence[tuple[Any, ...]]] | None = None
+    reference: Callable[..., Any] | None = None
+    compare: Callable[[Any, Any], Feedback] | None = None
 
     kind = "code"
 
     def __post_init__(self) -> None:
-        if self.checker is None:
-            raise ValueError(f"{self.id}: a code task needs a checker")
+        value_task = self.expected is not None
+        function_task = self.cases is not None and self.reference is not None
+        if value_task == function_task:
+            raise ValueError(f"{self.id}: give either `expected` (a value task) or `cases` and `reference` (a function task)")
+
+    @property
+    def is_function_task(self) -> bool:
+        """True when the learner writes a function, False when they compute a value."""
+        return self.cases is not None
 
     def answer_format(self) -> str:
         return f"Write your code so that it defines `{self.name}`, then run the check."
 
     def to_spec(self) -> dict[str, Any]:
         spec = super().to_spec()
-        spec.update(name=self.name, stub=self.stub)
+        spec.update(name=self.name, stub=self.stub, function=self.is_function_task)
         return spec
 
-    def _check(self, answer: Any) -> Feedback:
-        assert self.checker is not None
-        result = self.checker(answer)
+    def compare_result(self, got: Any, expected: Any) -> Feedback:
+        """Compare one result with the expected one (plain data in, feedback out)."""
+        if self.compare is not None:
+            result = self.compare(got, expected)
+        elif isinstance(expected, pd.DataFrame):
+            result = compare_frames(got, expected, what=f"`{self.name}`")
+        else:
+            result = compare_value(got, expected, what=f"`{self.name}`")
         if not isinstance(result, Feedback):
-            raise TypeError("checker must return Feedback")
+            raise TypeError("compare must return Feedback")
         return result
+
+    def expected_results(self) -> list[tuple[tuple[Any, ...], Any]]:
+        """For a function task: the (arguments, expected result) of every case."""
+        assert self.cases is not None and self.reference is not None
+        return [(args, self.reference(*_copies(args))) for args in self.cases()]
+
+    def _check(self, answer: Any) -> Feedback:
+        if self.is_function_task:
+            return check_function(answer, self.expected_results(), self.compare_result, name=f"`{self.name}()`")
+        assert self.expected is not None
+        return self.compare_result(answer, self.expected())
+
+
+def _copies(args: tuple[Any, ...]) -> list[Any]:
+    """Copies of mutable arguments, so that no function can change the test data."""
+    return [a.copy() if hasattr(a, "copy") else a for a in args]
 
 
 def compare_frames(
@@ -838,7 +880,7 @@ def check_function(
     passed = 0
     for args, expected in cases:
         try:
-            got = fn(*[a.copy() if hasattr(a, "copy") else a for a in args])
+            got = fn(*_copies(args))
         except NotImplementedError:
             return Feedback("empty", NOT_ANSWERED)
         except Exception as exc:

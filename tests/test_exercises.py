@@ -256,12 +256,29 @@ def test_check_function_does_not_let_the_learner_change_the_test_data():
     assert frame["x"].tolist() == [1, 2]
 
 
-def test_a_broken_checker_gives_an_error_status_not_an_exception():
-    task = CodeTask(id="t-broken", prompt="?", checker=lambda value: 1 / 0)
+def test_a_broken_check_gives_an_error_status_not_an_exception():
+    task = CodeTask(id="t-broken", prompt="?", expected=lambda: 1 / 0)
     fb = task.check(5)
     assert fb.status == "error" and "tell your teacher" in fb.message
-    task = CodeTask(id="t-wrong-type", prompt="?", checker=lambda value: "yes")
+    task = CodeTask(id="t-wrong-type", prompt="?", expected=lambda: 5, compare=lambda got, exp: "yes")
     assert task.check(5).status == "error"
+
+
+def test_value_and_function_tasks():
+    value = CodeTask(id="t-value", prompt="?", name="total", expected=lambda: EXPECTED)
+    assert value.check(EXPECTED.copy()).correct
+    assert "`total` has 1 rows" in value.check(EXPECTED.head(1)).message
+    assert not value.is_function_task
+    fn = CodeTask(id="t-fn", prompt="?", name="double", cases=lambda: [(1,), (2.5,)], reference=lambda x: 2 * x)
+    assert fn.is_function_task
+    assert fn.expected_results() == [((1,), 2), ((2.5,), 5.0)]
+    assert fn.check(lambda x: x + x).correct
+    fb = fn.check(lambda x: x + 1)
+    assert fb.status == "partial" and "`double()`" in fn.check(lambda x: None).message
+    with pytest.raises(ValueError):
+        CodeTask(id="t-neither", prompt="?")
+    with pytest.raises(ValueError):
+        CodeTask(id="t-both", prompt="?", expected=lambda: 1, cases=lambda: [], reference=abs)
 
 
 def test_check_tracks_attempts_for_progressive_hints():

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from smartindustry.exercises import CodeTask, MultipleChoice, Numeric, ShortText
-from smartindustry.questions import all_questions, bank_modules, get
+from smartindustry.questions import all_questions, bank_modules, get, industry40
 from smartindustry.sim import simulate_line
 
 QUESTIONS = all_questions()
@@ -73,7 +73,7 @@ def test_the_key_passes_and_a_wrong_answer_fails(qid):
 
 def test_daily_summary_checker_rejects_a_table_typed_for_one_week_only():
     task = QUESTIONS["i40-daily-summary"]
-    week = task.checker.__globals__["daily_summary_reference"](simulate_line(168, seed=9))
+    week = industry40.daily_summary_reference(simulate_line(168, seed=9))
     fb = task.check(lambda line: week)
     assert fb.status == "partial" and "1 of 3 test cases" in fb.message
 

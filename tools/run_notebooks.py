@@ -42,6 +42,21 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def stable_widget_ids(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
+    """Replace the random ids of widget models with ids that are the same on every run."""
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    if not state:
+        return nb
+    text = nbformat.writes(nb)
+    for i, old in enumerate(list(state)):
+        new = hashlib.md5(f"{name}:{i}".encode()).hexdigest()
+        text = text.replace(old, new)
+    return nbformat.reads(text, as_version=4)
+
+
 def run(path: Path) -> float:
     """Execute one notebook in place; return the seconds it took."""
     start = time.perf_counter()
@@ -55,7 +70,7 @@ def run(path: Path) -> float:
         record_timing=False,
     )
     client.execute()
-    nbformat.write(normalise(nb), path)
+    nbformat.write(stable_widget_ids(normalise(nb), path.name), path)
     return time.perf_counter() - start
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..exercises import Choice, CodeTask, Feedback, Mistake, MultipleChoice, Numeric, ShortText, check_function
+from ..exercises import Choice, CodeTask, Feedback, Mistake, MultipleChoice, Numeric, ShortText, compare_value
 
 # -- self-checks in the chapter --------------------------------------------------
 
@@ -80,10 +80,6 @@ feedback_kinds = MultipleChoice(
 # -- exercises -----------------------------------------------------------------
 
 
-def _percent_cases():
-    return [((1, 4), 25.0), ((5.5, 8.1), 5.5 / 8.1 * 100), ((0, 7), 0.0), ((3, 3), 100.0)]
-
-
 percent_task = CodeTask(
     id="howto-percent",
     prompt=(
@@ -91,7 +87,8 @@ percent_task = CodeTask(
         "For example, `percent(1, 4)` returns `25.0`."
     ),
     name="percent",
-    checker=lambda fn: check_function(fn, _percent_cases(), name="`percent()`"),
+    cases=lambda: [(1, 4), (5.5, 8.1), (0, 7), (3, 3)],
+    reference=lambda part, whole: part / whole * 100,
     stub="def percent(part, whole):\n    ...  # replace ... with your code\n",
     hints=[
         "A percentage is a fraction multiplied by 100.",
@@ -101,10 +98,10 @@ percent_task = CodeTask(
 )
 
 
-def _check_offline_people(value: object) -> Feedback:
-    from ..exercises import compare_value
-
-    return compare_value(value, 2.6e9, rtol=0.01, what="`offline_people`")
+def _compare_offline_people(got: object, expected: float) -> Feedback:
+    if isinstance(got, (int, float)) and not isinstance(got, bool) and abs(got - 2.6) < 0.01:
+        return Feedback("incorrect", "That is the number in billions. Store the full number of people: 2.6 billion is 2.6e9.")
+    return compare_value(got, expected, rtol=0.01, what="`offline_people`")
 
 
 offline_people = CodeTask(
@@ -114,7 +111,8 @@ offline_people = CodeTask(
         "(not in billions: the full number) in a variable `offline_people`."
     ),
     name="offline_people",
-    checker=_check_offline_people,
+    expected=lambda: 2.6e9,
+    compare=_compare_offline_people,
     stub="offline_people = ...\n",
     hints=["One billion is 1 000 000 000, which Python can write as `1e9`.", "`offline_people = 2.6e9`"],
     solution="offline_people = 2.6e9   # or 2_600_000_000",
