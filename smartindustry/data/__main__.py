@@ -42,6 +42,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     b = sub.add_parser("build", help="rebuild the tables from raw files")
     b.add_argument("--raw", required=True, type=Path, help="folder of raw files")
     r = sub.add_parser("refresh", help="fetch World Bank and UN SDG series from the APIs")
+    r.add_argument("--only", default=None,
+                   help="comma-separated indicator ids to refresh (default: all WB and UN SDG ones)")
     d = sub.add_parser("docs", help="regenerate the book page from datapackage.json")
     v = sub.add_parser("validate", help="check the tables against datapackage.json")
     for p in (b, r, d, v):
@@ -65,7 +67,8 @@ def run(args: argparse.Namespace) -> str:
         return build(args.raw, data, page, quiet=args.quiet)
     if args.command == "refresh":
         from ._refresh import refresh  # only the online path needs urllib
-        return refresh(data, page, quiet=args.quiet)
+        only = [i.strip() for i in args.only.split(",")] if args.only else None
+        return refresh(data, page, quiet=args.quiet, only=only)
     if args.command == "docs":
         text = (data / "datapackage.json").read_text(encoding="utf-8")
         if page is None:

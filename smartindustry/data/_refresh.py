@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit
@@ -27,10 +27,9 @@ import pandas as pd
 
 from . import _docs
 from ._catalogue import FIRST_YEAR, INDICATORS, Indicator, Series
-from ._pipeline import (Crosswalk, PipelineError, Report, SeriesLog, assemble, harmonise,
-                        progress, report_text, standardise_sdg)
+from ._pipeline import (STANDARD, Crosswalk, PipelineError, Report, SeriesLog, _numeric, assemble,
+                        harmonise, progress, report_text, standardise_sdg)
 from ._tables import AGGREGATES, AREAS, COLUMNS, COUNTRIES, OBSERVATIONS, write_files
-from ._pipeline import _numeric, STANDARD
 from ._validate import check_folder
 
 #: A function that returns the body of a GET request: ``fetch(url, timeout)``.
@@ -256,19 +255,27 @@ def fetch_indicator(ind: Indicator, fetch: Fetch, walk: Crosswalk, report: Repor
     return pd.concat(countries, ignore_index=True), pd.concat(aggregates, ignore_index=True)
 
 
-def refresh_files(data: Path, fetch: Fetch, today: _dt.date,
-                  quiet: bool = False) -> dict[str, str]:
-    """Fetch, harmonise and validate; return the text of every new file."""
+def refresh_files(data: Path, fetch: Fetch, today: _dt.date, quiet: bool = False,
+                  only: Collection[str] | None = None) -> dict[str, str]:
+    """Fetch, harmonise and validate; return the text of every new file.
+
+    ``only`` limits the refresh to these indicator ids (the others are kept).
+    """
     descriptor, tables = current_state(data)
     old_provenance = {e["id"]: {"extract_date": e["extract_date"],
                                 "retrieved_from": e["retrieved_from"]}
                       for e in descriptor["indicators"]}
     walk = crosswalk_from_tables(tables[COUNTRIES], tables[AREAS])
     report = Report("Pipeline report: refresh from the official APIs")
-    targets = [ind for ind in INDICATORS if ind.source in REFRESHED_SOURCES]
-    kept = sorted({ind.source for ind in INDICATORS if ind.source not in REFRESHED_SOURCES})
-    report.notes.append(f"Refreshed on {today.isoformat()}: World Bank and UN SDG series. "
-                        f"Kept from the last build: {', '.join(kept)}.")
+    targets = [ind for ind in INDICATORS if ind.source in REFRESHED_SOURCES
+               and (only is None or ind.id in only)]
+    unknown = sorted(set(only or ()) - {ind.id for ind in targets})
+    if unknown:
+        raise RefreshError(f"cannot refresh {', '.join(unknown)}: not a World Bank or UN SDG "
+                           "indicator id")
+    kept = sorted({ind.id for ind in INDICATORS} - {ind.id for ind in targets})
+    report.notes.append(f"Refreshed on {today.isoformat()} from the World Bank and UN SDG APIs: "
+                        f"{len(targets)} indicators. Kept from the last build: {', '.join(kept)}.")
     obs_old, agg_old = tables[OBSERVATIONS], tables[AGGREGATES]
     new_obs = [obs_old[~obs_old["indicator"].isin([i.id for i in targets])]]
     new_agg = [agg_old[~agg_old["indicator"].isin([i.id for i in targets])]]
@@ -304,11 +311,16 @@ def refresh_files(data: Path, fetch: Fetch, today: _dt.date,
         raise RefreshError(str(exc)) from None
 
 
-def refresh(data: Path, page: Path | None, fetch: Fetch = urllib_fetch,
-            today: _dt.date | None = None, quiet: bool = False) -> str:
-    """Refresh ``data`` (and the book page) from the APIs; return the report text."""
+def refresh(data: Path, page: Path | None, fetch: Fetch | None = None,
+            today: _dt.date | None = None, quiet: bool = False,
+            only: Collection[str] | None = None) -> str:
+    """Refresh ``data`` (and the book page) from the APIs; return the report text.
+
+    ``fetch`` defaults to :func:`urllib_fetch` (looked up when called).
+    """
     data = Path(data)
-    files = refresh_files(data, fetch, today or _dt.datetime.now(_dt.timezone.utc).date(), quiet)
+    files = refresh_files(data, fetch or urllib_fetch, today or _dt.datetime.now(_dt.timezone.utc).date(), quiet,
+                          only)
     targets = {name: data / name for name in files}
     if page is not None:
         files["page"] = _docs.page_text(files["datapackage.json"])
