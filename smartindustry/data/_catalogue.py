@@ -329,9 +329,10 @@ INDICATORS: tuple[Indicator, ...] = (
           Series("female_industry_workers_percent_of_female_employment", sex="female"),
           Series("male_industry_workers_percent_of_male_employment", sex="male")),
          description="ILOSTAT modelled estimates compiled by Gapminder (the World Bank series is SL.IND.EMPL.ZS)."),
-    _nonneg("gdp_per_person_employed", "8.2.1 GDP per person employed",
+    _nonneg("gdp_per_person_employed", "GDP per person employed",
             "GDP per person employed (labour productivity)",
-            "constant 2021 PPP USD per worker", "wdi", (Series("SL.GDP.PCAP.EM.KD"),), "8.2.1"),
+            "constant 2021 PPP USD per worker", "wdi", (Series("SL.GDP.PCAP.EM.KD"),),
+            description="The level; SDG 8.2.1 is its annual growth rate."),
     # --- Economy and context -----------------------------------------------
     _nonneg("population", "Population", "Population, total (mid-year estimate)",
             "people", "wdi", (Series("SP.POP.TOTL"),)),
