@@ -483,7 +483,14 @@ def build(raw: Path, out: Path, page: Path | None, quiet: bool = False) -> str:
     after the new tables passed validation.
     """
     files = build_files(raw, quiet=quiet)
-    out = Path(out)
+    return write_tables_and_page(files, Path(out), page)
+
+
+def write_tables_and_page(files: dict[str, str], out: Path, page: Path | str | None) -> str:
+    """Write the tables into ``out`` and, if ``page`` is given, the book page built from them.
+
+    Everything is written atomically; returns the pipeline report.
+    """
     targets = {name: out / name for name in files}
     if page is not None:
         files["page"] = _docs.page_text(files["datapackage.json"])

@@ -25,11 +25,10 @@ from urllib.request import Request, urlopen
 
 import pandas as pd
 
-from . import _docs
 from ._catalogue import FIRST_YEAR, INDICATORS, Indicator, Series
-from ._pipeline import (STANDARD, Crosswalk, PipelineError, Report, SeriesLog, _numeric, assemble,
+from ._pipeline import (STANDARD, write_tables_and_page, Crosswalk, PipelineError, Report, SeriesLog, _numeric, assemble,
                         harmonise, progress, report_text, standardise_sdg)
-from ._tables import AGGREGATES, AREAS, COLUMNS, COUNTRIES, OBSERVATIONS, write_files
+from ._tables import AGGREGATES, AREAS, COLUMNS, COUNTRIES, OBSERVATIONS
 from ._validate import check_folder
 
 #: A function that returns the body of a GET request: ``fetch(url, timeout)``.
@@ -321,9 +320,4 @@ def refresh(data: Path, page: Path | None, fetch: Fetch | None = None,
     data = Path(data)
     files = refresh_files(data, fetch or urllib_fetch, today or _dt.datetime.now(_dt.timezone.utc).date(), quiet,
                           only)
-    targets = {name: data / name for name in files}
-    if page is not None:
-        files["page"] = _docs.page_text(files["datapackage.json"])
-        targets["page"] = Path(page)
-    write_files(files, targets)
-    return files["pipeline_report.txt"]
+    return write_tables_and_page(files, data, page)
