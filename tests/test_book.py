@@ -48,9 +48,9 @@ def test_chapters_show_questions_not_dead_widgets(built):
 
 def test_solutions_are_folded_and_figures_have_alt_text(built):
     _, html = built
-    ex = (html / "exercises" / "02_industry40_fundamentals_exercises.html").read_text()
+    ex = (html / "exercises" / "07_industry40_fundamentals_exercises.html").read_text()
     assert ex.count('class="solution dropdown') == 6
-    ch = (html / "chapters" / "02_industry40_fundamentals.html").read_text()
+    ch = (html / "chapters" / "07_industry40_fundamentals.html").read_text()
     alts = [a for a in re.findall(r'<img alt="([^"]*)"', ch) if not a.endswith(" logo")]
     assert len(alts) == 2 and all(len(a) > 40 for a in alts)
     assert all(re.search(r'<img alt="[^"]+"', tag) for tag in re.findall(r"<img [^>]*>", ch))

@@ -1,4 +1,4 @@
-"""Small, transparent simulations for the Industry 4.0 chapters.
+"""A production line, hour by hour, for the Industry 4.0 chapters.
 
 Each simulation is a plain function with every assumption in its arguments,
 a seed for the random numbers (the same seed always gives the same numbers),

@@ -1,0 +1,17 @@
+"""Small, transparent simulations for the Industry 4.0 chapters.
+
+One module a topic; each is a set of plain functions with every assumption
+in its arguments (with units), a ``seed`` for the random numbers, and tests
+in ``tests/`` that pin the numbers the chapters quote. They are teaching
+models, not forecasts.
+
+Modules
+-------
+line
+    A production line hour by hour: wear, vibration, breakdowns, maintenance
+    policies, automation, and Overall Equipment Effectiveness (OEE).
+"""
+
+from .line import IDEAL_RATE, MAINTENANCE_POLICIES, OEE, line_week, oee, simulate_line
+
+__all__ = ["IDEAL_RATE", "MAINTENANCE_POLICIES", "OEE", "line_week", "oee", "simulate_line"]
