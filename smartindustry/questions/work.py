@@ -173,6 +173,35 @@ call_centre_exposure = Numeric(
     solution="40 % + 20 % = 60 %: the two routine cognitive tasks are exposed; complaints and unusual problems are not.",
 )
 
+protection_measures = MultipleChoice(
+    id="work-protection-measures",
+    prompt="Which of these measures extend social protection to informal and platform workers? Select all that apply.",
+    choices=[
+        Choice(
+            "A pension paid from taxes to every older person, whether or not they ever had a formal job.",
+            correct=True,
+            feedback="A non-contributory (tax-financed) benefit reaches people who never paid into a scheme.",
+        ),
+        Choice(
+            "Letting own-account and platform workers pay small, flexible contributions into the social "
+            "insurance scheme, for example by mobile money.",
+            correct=True,
+            feedback="Contributions that fit irregular incomes open social insurance to workers without an employer.",
+        ),
+        Choice(
+            "Banning digital labour platforms.",
+            feedback="A ban removes income without adding any protection; the workers would still be unprotected.",
+        ),
+        Choice(
+            "A free course in computer coding.",
+            feedback="Skills help people find work, but a course is not protection against sickness, injury or old age.",
+        ),
+    ],
+    multiple=True,
+    hints=["Social protection covers risks: sickness, injury, old age, loss of income. Which options cover a risk?"],
+    solution="A and B: a tax-financed benefit, and social insurance that fits workers without an employer.",
+)
+
 # -- exercises -----------------------------------------------------------------
 
 unemployed_concept = MultipleChoice(
