@@ -51,6 +51,7 @@ def use_course_style() -> None:
 def source_note(fig: Any, text: str) -> None:
     """Write 'Source: ...' in small type under the figure, below the x-axis label."""
     ax = fig.axes[0]
+    text = text.removeprefix("Source: ")  # citation() texts already start with it
     ax.annotate(
         f"Source: {text}",
         xy=(0, 0),

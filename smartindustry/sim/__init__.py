@@ -10,6 +10,9 @@ Modules
 line
     A production line hour by hour: wear, vibration, breakdowns, maintenance
     policies, automation, and Overall Equipment Effectiveness (OEE).
+tasks
+    Occupations as lists of tasks, and the share of working time exposed to
+    automation under stated scenarios (illustrative assumptions).
 """
 
 from .line import IDEAL_RATE, MAINTENANCE_POLICIES, OEE, line_week, oee, simulate_line
