@@ -403,6 +403,10 @@ class Grader:
             if re.search(rf"from\s+smartindustry\.questions\s+import\s+{re.escape(bank)}\b", code):
                 score += 4
             score += sum(2 for e in a.exercises if f"q.{e.attr}" in code)
+            score += sum(
+                1 for e in a.exercises
+                if e.answer_expr.isidentifier() and re.search(rf"^(def\s+{e.answer_expr}\s*\(|{e.answer_expr}\s*=)", code, flags=re.M)
+            )
             if a.title and a.title in sub.markdown:
                 score += 3
             scores.append((score, a.name, a))
@@ -411,19 +415,31 @@ class Grader:
 
     def grade_file(self, path: Path, folder: Path, assignment: Assignment | None = None) -> SubmissionResult:
         """Grade one file. Never raises for anything the file contains."""
+        return self._grade(path, folder, self._read(path), assignment)
+
+    @staticmethod
+    def _read(path: Path) -> Submission | str:
+        try:
+            return read_submission(path)
+        except NotANotebook as exc:
+            return str(exc)
+
+    def _grade(self, path: Path, folder: Path, sub: Submission | str, assignment: Assignment | None, note: str = "") -> SubmissionResult:
         start = time.monotonic()
         rel = path.relative_to(folder).as_posix()
-        try:
-            sub = read_submission(path)
-        except NotANotebook as exc:
-            target = assignment or self.fixed
-            return self._failed(student_name(path, folder, target), rel, target, str(exc), start)
-        target = assignment or self.detect(sub)
-        name = student_name(path, folder, target)
-        if target is None:
-            return self._failed(name, rel, None, "the grader could not tell which exercise notebook this is; grade it with --assignment", start)
-        run = run_child(self._job(target, sub.code_cells), self.limits)
-        result = self._interpret(name, rel, target, sub, run)
+        target = assignment or self.fixed
+        if isinstance(sub, str):
+            result = self._failed(student_name(path, folder, target), rel, target, sub, start)
+        else:
+            target = target or self.detect(sub)
+            name = student_name(path, folder, target)
+            if target is None:
+                result = self._failed(name, rel, None, "the grader could not tell which exercise notebook this is; grade it with --assignment", start)
+            else:
+                run = run_child(self._job(target, sub.code_cells), self.limits)
+                result = self._interpret(name, rel, target, sub, run)
+        if note:
+            result.notes.append(note)
         result.seconds = time.monotonic() - start
         return result
 
@@ -474,21 +490,36 @@ class Grader:
 
     # -- a folder ----------------------------------------------------------
     def grade_folder(self, folder: Path | str, progress: Callable[[SubmissionResult], None] | None = None) -> list[SubmissionResult]:
-        """Grade every file in ``folder``, in parallel. Results are in file order."""
+        """Grade every file in ``folder``, in parallel. Results are in file order.
+
+        A notebook whose exercise notebook cannot be recognised is graded as
+        the one most of the folder's notebooks belong to, with a note.
+        """
         folder = Path(folder).resolve()
         files = submission_files(folder)
         if not files:
             return []
+        subs = [self._read(p) for p in files]
+        targets: list[Assignment | None] = [
+            self.fixed or (self.detect(s) if isinstance(s, Submission) else None) for s in subs
+        ]
+        found = Counter(t.name for t in targets if t is not None)
+        common = next((a for a in self.assignments if found and a.name == found.most_common(1)[0][0]), None)
+        notes = ["" if t is not None or common is None else f"Graded as {common.name}, the notebook most of the folder belongs to." for t in targets]
+        targets = [t or common for t in targets]
+
+        def one(i: int) -> SubmissionResult:
+            return self._report(self._grade(files[i], folder, subs[i], targets[i], notes[i]), progress)
+
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
-            results = list(pool.map(lambda p: self._report(self.grade_file(p, folder), progress), files))
+            results = list(pool.map(one, range(len(files))))
         # A process that died of a signal may have been hit by something else running at the
         # same time (memory pressure, another submission): try those once more, alone.
-        for i, (path, result) in enumerate(zip(files, results)):
+        for i, result in enumerate(results):
             if result.crashed:
-                again = self.grade_file(path, folder, result.assignment)
+                again = self._grade(files[i], folder, subs[i], targets[i], notes[i])
                 again.notes.append("Graded a second time, alone, after its process crashed the first time.")
                 results[i] = self._report(again, progress)
-        self._fill_undetected(folder, files, results)
         _unique_names(results)
         return results
 
@@ -497,18 +528,6 @@ class Grader:
         if progress is not None:
             progress(result)
         return result
-
-    def _fill_undetected(self, folder: Path, files: list[Path], results: list[SubmissionResult]) -> None:
-        """A file with no recognisable assignment counts as the class's assignment (0 points, with the reason)."""
-        found = Counter(r.assignment.name for r in results if r.assignment is not None)
-        if not found:
-            return
-        common = next(a for a in self.assignments if a.name == found.most_common(1)[0][0])
-        for i, r in enumerate(results):
-            if r.assignment is None:
-                fixed = self._failed(student_name(files[i], folder, common), r.file, common, r.reason, time.monotonic() - r.seconds)
-                fixed.notes.append(f"Counted as {common.name}, the notebook most of the class handed in.")
-                results[i] = fixed
 
 
 def _unique_names(results: list[SubmissionResult]) -> None:
