@@ -203,3 +203,55 @@ def test_objects_that_pretend_become_what_they_hold():
     assert type(plaindata.decode(plaindata.encode(Sneaky("abc")))) is str
     opaque = plaindata.decode(plaindata.encode(Weird()))
     assert isinstance(opaque, plaindata.Opaque) and opaque != opaque.type_name
+
+
+# -- the instructor guide ---------------------------------------------------------------
+
+GUIDE = ROOT / "instructor"
+CHAPTER_PAGES = sorted(p for p in GUIDE.glob("*.md") if p.name != "index.md")
+SECTIONS = ["At a glance", "Lesson plan: 45 minutes", "Lesson plan: 90 minutes", "Discussion questions",
+            "Common misconceptions", "Exercises and learning objectives"]
+
+
+def test_the_guide_is_a_part_of_the_book_before_the_reference():
+    import yaml
+
+    parts = yaml.safe_load((ROOT / "_toc.yml").read_text())["parts"]
+    captions = [p["caption"] for p in parts]
+    assert captions.index("For teachers") == captions.index("Reference") - 1
+    teachers = parts[captions.index("For teachers")]["chapters"][0]
+    assert teachers["file"] == "instructor/index"
+    assert sorted(s["file"] for s in teachers["sections"]) == [p.relative_to(ROOT).with_suffix("").as_posix() for p in CHAPTER_PAGES]
+
+
+@pytest.mark.parametrize("page", CHAPTER_PAGES, ids=[p.stem for p in CHAPTER_PAGES])
+def test_each_chapter_page_follows_the_format(page):
+    text = page.read_text(encoding="utf-8")
+    label = re.match(r"^\((teach-[\w-]+)\)=\n# Teaching notes: ", text)
+    assert label, f"{page.name}: starts with (teach-...)= and '# Teaching notes: <chapter title>'"
+    assert f"{{ref}}`{label.group(1)}`" in (GUIDE / "index.md").read_text(), "the course page links to every chapter page"
+    headings = re.findall(r"^## (.+)$", text, flags=re.M)
+    assert headings == SECTIONS, f"{page.name}: sections must be {SECTIONS}"
+    body = {h: text.split(f"## {h}\n", 1)[1].split("\n## ", 1)[0] for h in SECTIONS}
+    for minutes in (45, 90):
+        rows = re.findall(r"^\| (\d+)–(\d+) min \|", body[f"Lesson plan: {minutes} minutes"], flags=re.M)
+        assert rows and rows[0][0] == "0" and int(rows[-1][1]) == minutes, f"{page.name}: the {minutes}-minute plan"
+        assert all(a[1] == b[0] for a, b in zip(rows, rows[1:])), f"{page.name}: gaps in the {minutes}-minute plan"
+    assert len(re.findall(r"^\d+\. ", body["Discussion questions"], flags=re.M)) >= 3
+    assert len(re.findall(r"^- \*\*", body["Common misconceptions"], flags=re.M)) >= 3
+
+
+@pytest.mark.parametrize("page", CHAPTER_PAGES, ids=[p.stem for p in CHAPTER_PAGES])
+def test_each_chapter_page_maps_every_exercise_to_the_chapter_objectives(page):
+    chapter = nbformat.read(ROOT / "chapters" / f"{page.stem}.ipynb", as_version=4)
+    md = "\n".join(c.source for c in chapter.cells if c.cell_type == "markdown")
+    objectives = md.split("## Learning objectives", 1)[1].split("\n## ", 1)[0]
+    n = len(re.findall(r"^\d+\. \*\*", objectives, flags=re.M))
+    assignment = next(a for a in ASSIGNMENTS if a.stem == f"{page.stem}_exercises")
+    table = page.read_text(encoding="utf-8").split("## Exercises and learning objectives", 1)[1]
+    rows = re.findall(r"^\| \{ref\}`Exercise (\d+) <([\w-]+)>` \| `([\w-]+)` \| [^|]+ \| ([\d, ]+) \|", table, flags=re.M)
+    assert [(int(num), label, qid) for num, label, qid, _ in rows] == [(e.number, e.label, e.question.id) for e in assignment.exercises]
+    covered = {int(x) for *_, objs in rows for x in objs.split(",")}
+    assert covered <= set(range(1, n + 1)), f"{page.name}: objectives are numbered 1 to {n}"
+    for k in set(range(1, n + 1)) - covered:
+        assert f"Objective {k}" in table, f"{page.name}: say how objective {k} is taught or assessed"

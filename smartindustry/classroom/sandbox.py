@@ -124,7 +124,9 @@ def sandbox_settings(course_root: Path, hide: list[Path], user: str | int = "nob
 
 
 def _child_env(workdir: str) -> dict[str, str]:
+    passed = {k: os.environ[k] for k in ("SMARTINDUSTRY_DATA",) if k in os.environ}
     return {
+        **passed,
         "PATH": "/usr/local/bin:/usr/bin:/bin",
         "HOME": workdir,
         "TMPDIR": workdir,
