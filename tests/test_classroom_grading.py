@@ -264,6 +264,7 @@ def graded(tmp_path_factory, sentinel):
     (folder / "empty.ipynb").write_bytes(b"")
     (folder / "json_list.ipynb").write_text("[1, 2, 3]")
     (folder / "deep.ipynb").write_text("[" * 100_000 + "]" * 100_000)
+    (folder / "endless_file.ipynb").symlink_to("/dev/zero")
 
     grader = Grader(ROOT, limits=LIMITS, workers=3, hide=[folder])
     grader.preflight()
@@ -432,6 +433,7 @@ def test_floods_and_fake_results_earn_nothing(graded):
         ("empty.ipynb", "empty"),
         ("json_list.ipynb", "not a Jupyter notebook"),
         ("deep.ipynb", "not a"),
+        ("endless_file.ipynb", "not a regular file"),
     ],
 )
 def test_corrupted_and_non_notebook_files_get_zero_with_the_reason(graded, name, words):
@@ -469,10 +471,9 @@ def test_the_judge_never_raises_and_never_passes_malformed_records():
 
 
 def test_a_sandbox_that_cannot_start_stops_the_grading_with_a_clear_message(monkeypatch):
-    grader = Grader(ROOT, limits=LIMITS, workers=1)
-    monkeypatch.setitem(grader._sandbox, "uid", 0) if IS_ROOT else None
     import smartindustry.classroom.grading as grading
 
+    grader = Grader(ROOT, limits=LIMITS, workers=1)
     monkeypatch.setattr(grading, "run_child", lambda job, limits: grading.RunResult(stderr="ImportError: no pandas"))
     with pytest.raises(RuntimeError, match="sandbox does not work"):
         grader.preflight()

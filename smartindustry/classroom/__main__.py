@@ -46,9 +46,14 @@ def _grade(args: argparse.Namespace) -> int:
         output_mb=args.output_mb,
     )
     start = time.monotonic()
+    out.mkdir(parents=True, exist_ok=True)  # so that it exists, and is hidden from the notebooks
     grader = Grader(root, assignment=args.assignment, limits=limits, workers=args.workers, user=args.user, hide=[folder, out])
     notes = grader.preflight()
     print("Sandbox: " + "; ".join(f"{k}: {v}" for k, v in notes.items() if k != "setup"))
+    for problem in grader.problems:
+        print(f"Warning: not an exercise notebook the grader can use: {problem}")
+    if "right to read files" in notes.get("user", "") and notes.get("files", "").startswith("shared file system"):
+        print("Warning: the notebooks may be able to read the folder of hand-ins; keep it where only the grader can read it.")
     if "not started as root" in notes.get("user", ""):
         print(
             "Warning: the grader is not running as root, so each notebook runs as your own user and could "
@@ -60,6 +65,8 @@ def _grade(args: argparse.Namespace) -> int:
     def progress(r):
         score = f"{r.total:g}/{r.max_points:g}" if r.assignment else "0"
         extra = f"  [{r.reason}]" if r.status != "graded" else ""
+        if any("second time" in n for n in r.notes):
+            extra += "  (second try, alone)"
         print(f"  {r.student}: {score} ({r.seconds:.1f} s){extra}", flush=True)
 
     results = grader.grade_folder(folder, progress=progress)

@@ -106,13 +106,13 @@ def _private_namespaces(job: dict, notes: dict) -> str | None:
         if os.path.isdir(path) and libc.mount(b"tmpfs", path.encode(), b"tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_RDONLY, b"size=4k,mode=000") == 0:
             hidden.append(path)
     if "/tmp" not in private:
-        notes["files"] = f"{len(private)} private folder(s), {len(hidden)} folder(s) hidden"
+        notes["files"] = f"private {', '.join(private) or 'nothing'}; {len(hidden)} other folder(s) hidden"
         return None
     work = "/tmp/work"
     os.makedirs(work, mode=0o700, exist_ok=True)
     if uid is not None:
         os.chown(work, uid, gid)
-    notes["files"] = f"private {', '.join(private)} ({size} MB each), {len(hidden)} folder(s) hidden"
+    notes["files"] = f"private {', '.join(private)} ({size} MB each); {len(hidden)} other folder(s) hidden"
     return work
 
 

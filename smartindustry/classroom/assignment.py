@@ -148,7 +148,7 @@ def load_assignment(path: Path | str, root: Path | str | None = None) -> Assignm
     code_cells = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.source.strip()]
     if not code_cells:
         raise ValueError(f"{path.name}: no code cells")
-    setup_index, setup = code_cells[0]
+    setup = code_cells[0][1]
     aliases: dict[str, str] = {}
     for _, cell in code_cells:
         tree = _parse(cell.source)
@@ -206,15 +206,27 @@ def load_assignment(path: Path | str, root: Path | str | None = None) -> Assignm
         title=title,
         label=label_match.group(1) if label_match else path.stem,
         bank=banks[0] if len(banks) == 1 else ", ".join(banks),
-        setup_source=setup.source if setup_index == code_cells[0][0] else "",
+        setup_source=setup.source,
         exercises=exercises,
     )
 
 
-def course_assignments(root: Path | str = ".") -> list[Assignment]:
-    """Every exercise notebook of the course, in file-name order."""
+def course_assignments(root: Path | str = ".", problems: list[str] | None = None) -> list[Assignment]:
+    """Every exercise notebook of the course, in file-name order.
+
+    A notebook that does not follow the exercise template raises ``ValueError``,
+    unless ``problems`` is a list: then it is left out and the reason appended.
+    """
     root = find_root(root)
-    return [load_assignment(p, root) for p in sorted((root / "exercises").glob("*.ipynb"))]
+    found = []
+    for path in sorted((root / "exercises").glob("*.ipynb")):
+        try:
+            found.append(load_assignment(path, root))
+        except (ValueError, OSError) as exc:
+            if problems is None:
+                raise
+            problems.append(f"{path.name}: {exc}")
+    return found
 
 
 def describe(assignment: Assignment) -> list[dict[str, Any]]:

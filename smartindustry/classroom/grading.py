@@ -34,6 +34,7 @@ import dataclasses
 import json
 import re
 import signal
+import stat
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -43,7 +44,7 @@ from typing import Any, Callable, Sequence
 
 from ..exercises import NOT_ANSWERED, CodeTask, Feedback, check_function
 from . import plaindata
-from .assignment import Assignment, Exercise, course_assignments, find_root
+from .assignment import Assignment, Exercise, course_assignments, find_root, load_assignment
 from .sandbox import Limits, RunResult, run_child, sandbox_settings
 
 __all__ = ["Grader", "SubmissionResult", "ExerciseResult", "student_name", "MAX_FILE_MB"]
@@ -110,9 +111,12 @@ class Submission:
 def read_submission(path: Path) -> Submission:
     """Read the code and text of a notebook file; raise :class:`NotANotebook` if it is not one."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         raise NotANotebook(f"the file could not be opened ({exc.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise NotANotebook("it is not a regular file")
+    size = info.st_size
     if size > MAX_FILE_MB * 2**20:
         raise NotANotebook(f"the file is {size / 2**20:.0f} MB; notebooks larger than {MAX_FILE_MB} MB are not graded")
     if size == 0:
@@ -343,10 +347,14 @@ class Grader:
         import os
 
         self.workers = max(1, workers or len(os.sched_getaffinity(0)))
-        self.assignments = course_assignments(self.root)
+        #: exercise notebooks of the course that could not be read as assignments, and why
+        self.problems: list[str] = []
+        self.assignments = course_assignments(self.root, self.problems)
         self.fixed: Assignment | None = None
         if assignment is not None:
             wanted = Path(assignment).resolve()
+            if not any(a.path == wanted for a in self.assignments) and wanted.is_file():
+                self.assignments.append(load_assignment(wanted, self.root))  # raises with the reason
             matches = [a for a in self.assignments if a.path == wanted]
             if not matches:
                 names = ", ".join(a.name for a in self.assignments)

@@ -11,6 +11,11 @@ from .grading import SubmissionResult
 __all__ = ["write_gradebook", "write_feedback", "feedback_text", "safe_file_name"]
 
 
+def _cell(text: str) -> str:
+    """Text for a spreadsheet cell that no spreadsheet program reads as a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def _fmt(points: float) -> str:
     return f"{points:g}"
 
@@ -29,14 +34,14 @@ def write_gradebook(results: list[SubmissionResult], path: Path) -> Path:
         for r in sorted(results, key=lambda r: r.student.casefold()):
             points = {e.exercise.column: _fmt(e.points) for e in r.exercises}
             writer.writerow([
-                r.student,
-                r.file,
+                _cell(r.student),
+                _cell(r.file),
                 r.assignment.name if r.assignment else "",
                 *[points.get(c, "") for c in columns],
                 _fmt(r.total),
                 _fmt(r.max_points) if r.assignment else "",
                 r.status,
-                r.reason,
+                _cell(r.reason),
             ])
     return path
 
@@ -50,7 +55,7 @@ def feedback_text(r: SubmissionResult) -> str:
         f"File: {r.file}",
     ]
     if r.assignment is not None:
-        lines.append(f"Exercises: {r.assignment.title} ({r.assignment.name})")
+        lines.append(f"Notebook: {r.assignment.title} ({r.assignment.name})")
         lines.append(f"Score: {_fmt(r.total)} of {_fmt(r.max_points)} points")
     else:
         lines.append("Score: 0 points")
