@@ -476,7 +476,7 @@ class Grader:
             if run.last("start") is None:
                 return self._failed(student, rel, assignment, "the grader could not start the notebook (see the grader's log)", start)
             code = run.returncode
-            return self._failed(student, rel, assignment, f"the notebook ended the Python process running it (exit code {code}){where} before its answers could be read", start, crashed=True)
+            return self._failed(student, rel, assignment, f"the notebook ended the Python process running it (exit code {code}){where} before its answers could be read", start)
         answers = result_record.get("answers")
         cells = result_record.get("cells")
         if not isinstance(answers, dict) or not isinstance(cells, list):
