@@ -15,7 +15,7 @@ export PYTHONHASHSEED := 0
 
 NOTEBOOKS := $(wildcard chapters/*.ipynb exercises/*.ipynb)
 
-.PHONY: help setup book test outputs lab serve lock clean data refresh
+.PHONY: help setup book test outputs lab serve lock clean data refresh student instructor nbgrader grade
 
 # Folder of raw source files for `make data` (see data/README.md).
 RAW ?= ../shared/data/raw
@@ -28,6 +28,10 @@ help:
 	@echo "make serve    serve the built book on http://127.0.0.1:8000"
 	@echo "make data     rebuild the curated tables in data/ from RAW=<folder of raw files>"
 	@echo "make refresh  fetch the same series from the official APIs (needs internet)"
+	@echo "make student     write the student editions of the exercises into _build/student"
+	@echo "make instructor  write the instructor editions, answer key and teaching notes into _build/instructor"
+	@echo "make nbgrader    write nbgrader source notebooks into _build/nbgrader (for a JupyterHub with nbgrader)"
+	@echo "make grade SUBMISSIONS=folder  grade handed-in notebooks into _build/grades (ASSIGNMENT=exercises/x.ipynb optional)"
 	@echo "make lock     re-resolve requirements.lock (maintainers only)"
 	@echo "make clean    remove _build"
 
@@ -57,6 +61,20 @@ data: $(STAMP)
 
 refresh: $(STAMP)
 	$(PY) -m smartindustry.data refresh
+
+# Classroom: editions of the exercise notebooks, and grading (see instructor/index.md).
+student: $(STAMP)
+	$(PY) -m smartindustry.classroom student --out _build/student
+
+instructor: $(STAMP)
+	$(PY) -m smartindustry.classroom instructor --out _build/instructor
+
+nbgrader: $(STAMP)
+	$(PY) -m smartindustry.classroom nbgrader --out _build/nbgrader
+
+grade: $(STAMP)
+	@test -n "$(SUBMISSIONS)" || { echo "Usage: make grade SUBMISSIONS=<folder of handed-in notebooks> [ASSIGNMENT=exercises/<name>.ipynb]"; exit 2; }
+	$(PY) -m smartindustry.classroom grade "$(SUBMISSIONS)" --out _build/grades $(if $(ASSIGNMENT),--assignment "$(ASSIGNMENT)")
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab

@@ -60,6 +60,10 @@ __all__ = [
 STATUSES = ("correct", "partial", "incorrect", "unreadable", "empty", "error")
 
 NOT_ANSWERED = "Replace the `...` with your answer, run that cell, then run the check again."
+NOT_WRITTEN = (
+    "Your function is not written yet: replace the line `raise NotImplementedError(...)` (or the `...`) "
+    "with your code, run that cell, then run the check again."
+)
 
 
 # --------------------------------------------------------------------------
@@ -882,7 +886,7 @@ def check_function(
         try:
             got = fn(*_copies(args))
         except NotImplementedError:
-            return Feedback("empty", NOT_ANSWERED)
+            return Feedback("empty", NOT_WRITTEN)
         except Exception as exc:
             return Feedback("incorrect", f"{_cap(name)} stopped with {type(exc).__name__}: {str(exc)[:200]}")
         if got is None:
