@@ -40,7 +40,13 @@ import sys
 import traceback
 
 # numpy, pandas and the codec are imported before any learner code runs.
+import pandas as _pd
+
 from smartindustry.classroom import plaindata
+
+# No new threads may start in here (see the limits below); pandas would
+# otherwise read large CSV files with a pool of threads.
+_pd.set_option("mode.max_threads", 1)
 
 _dumps = json.dumps
 _encode = plaindata.encode
