@@ -13,6 +13,14 @@ line
 tasks
     Occupations as lists of tasks, and the share of working time exposed to
     automation under stated scenarios (illustrative assumptions).
+inspection
+    Parts with camera and size measurements for a quality-inspection
+    classifier: threshold rules, logistic regression, confusion matrix, cost.
+twin
+    A small digital twin of the production line: calibrate a vibration model
+    to observed data and predict when the service limit is reached.
+
+Import a topic module directly, e.g. ``from smartindustry.sim.twin import ...``.
 """
 
 from .line import IDEAL_RATE, MAINTENANCE_POLICIES, OEE, line_week, oee, simulate_line
