@@ -19,6 +19,9 @@ inspection
 twin
     A small digital twin of the production line: calibrate a vibration model
     to observed data and predict when the service limit is reached.
+automation
+    The business case for automating a production line: capital cost as an
+    annuity, wages saved, extra output, payback and jobs changed.
 
 Import a topic module directly, e.g. ``from smartindustry.sim.twin import ...``.
 """
