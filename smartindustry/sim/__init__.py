@@ -10,6 +10,9 @@ Modules
 line
     A production line hour by hour: wear, vibration, breakdowns, maintenance
     policies, automation, and Overall Equipment Effectiveness (OEE).
+sensors
+    A pump's sensors, one reading a minute: daily cycles, noise, drift,
+    outages and a developing fault; alarm rules and their cost.
 tasks
     Occupations as lists of tasks, and the share of working time exposed to
     automation under stated scenarios (illustrative assumptions).
