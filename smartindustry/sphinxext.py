@@ -1,0 +1,131 @@
+"""Sphinx extension for the course book (listed in ``_config.yml``).
+
+It keeps every page offline, light and free of console errors:
+
+* **Math at build time.** Formulas (``$...$``, ``$$...$$``) are turned into
+  MathML by latex2mathml when the book is built, and browsers draw MathML
+  themselves: no page loads MathJax (about 2.7 MB, from a CDN by default).
+  A formula that cannot be converted stops the build with a warning.
+* **Self-check questions.** ``selfcheck.css`` is on every page (it also styles
+  the feedback of ``check(...)`` cells); ``selfcheck.js`` (about 15 kB) only on
+  pages that have a self-check form (see ``smartindustry.widgets.question_form``).
+* **No thebe.** Live code on the page needs a server on the internet, its
+  loader comes from a CDN, and jupyter-book 1 declares ``THEBE_JS_URL`` twice on
+  every page (a console error). The launch buttons (Binder, Colab, JupyterHub)
+  and the .ipynb download remain.
+* **No fontawesome.js** (1.5 MB of JavaScript on every page): the theme's own
+  stylesheet draws the same icons with its web fonts.
+* **A valid colour mode** (``html_context["default_mode"] = "auto"``): without it the theme logs
+  "Got invalid theme mode" as a console error on a reader's first visit.
+
+Static files live in ``smartindustry/static`` (not in a folder named
+``_static``, whose files jupyter-book would add to every page).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.locale import _
+from sphinx.util import logging
+from sphinx.util.math import get_node_equation_number
+
+logger = logging.getLogger(__name__)
+
+STATIC = Path(__file__).with_name("static")
+SELF_CHECK_MARK = 'class="si-check"'
+FONTAWESOME_JS = re.compile(r'\s*<script [^>]*src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
+
+
+# -- math ------------------------------------------------------------------------
+
+
+def to_mathml(latex: str, display: str = "inline") -> str:
+    """LaTeX to a MathML ``<math>`` element (raises ValueError if it cannot)."""
+    from latex2mathml.converter import convert
+
+    try:
+        mathml = convert(latex.strip(), display=display)
+    except Exception as exc:  # latex2mathml raises its own error types
+        raise ValueError(f"cannot convert {latex.strip()!r} to MathML ({type(exc).__name__}: {exc})") from None
+    alt = latex.strip().replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    return mathml.replace("<math ", f'<math alttext="{alt}" ', 1)
+
+
+def _convert(translator: Any, node: nodes.Element, latex: str, display: str) -> str:
+    try:
+        return to_mathml(latex, display)
+    except ValueError as exc:
+        logger.warning("%s", exc, location=node, type="mathml")
+        return f"<code>{translator.encode(latex)}</code>"
+
+
+def visit_math(self: Any, node: nodes.math) -> None:
+    self.body.append(self.starttag(node, "span", "", CLASS="math notranslate nohighlight"))
+    self.body.append(_convert(self, node, node.astext(), "inline") + "</span>")
+    raise nodes.SkipNode
+
+
+def visit_displaymath(self: Any, node: nodes.math_block) -> None:
+    self.body.append(self.starttag(node, "div", CLASS="math notranslate nohighlight"))
+    if node["number"]:
+        number = get_node_equation_number(self, node)
+        self.body.append(f'<span class="eqno">({number})')
+        self.add_permalink_ref(node, _("Link to this equation"))
+        self.body.append("</span>")
+    # Sphinx's convention: equations separated by a blank line are shown one under the other.
+    for part in [p for p in node.astext().split("\n\n") if p.strip()]:
+        latex = rf"\begin{{aligned}}{part}\end{{aligned}}" if r"\\" in part else part
+        self.body.append(_convert(self, node, latex, "block"))
+    self.body.append("</div>\n")
+    raise nodes.SkipNode
+
+
+# -- assets ------------------------------------------------------------------------
+
+
+def _configure(app: Sphinx, config: Any) -> None:
+    config.html_static_path.append(str(STATIC))
+    config.html_context.setdefault("default_mode", "auto")
+
+
+def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Per page: drop thebe's files; add the self-check script where a page needs it."""
+    scripts = context.get("script_files")
+    if isinstance(scripts, list):
+        scripts[:] = [
+            js for js in scripts
+            if not str(getattr(js, "filename", "") or "").endswith("sphinx-thebe.js")
+            and "THEBE_JS_URL" not in (getattr(js, "attributes", None) or {}).get("body", "")
+        ]
+    styles = context.get("css_files")
+    if isinstance(styles, list):
+        styles[:] = [css for css in styles if not str(getattr(css, "filename", "") or "").endswith("sphinx-thebe.css")]
+    if SELF_CHECK_MARK in context.get("body", ""):
+        app.add_js_file("selfcheck.js", defer="defer")
+
+
+def _strip_fontawesome_js(app: Sphinx, exception: Exception | None) -> None:
+    """The theme's template loads fontawesome.js on every page; take it out of the written pages."""
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir)
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if "fontawesome.js" in text:
+            page.write_text(FONTAWESOME_JS.sub("", text), encoding="utf-8")
+    for name in ("fontawesome.js", "fontawesome.js.map", "fontawesome.js.LICENSE.txt"):
+        (out / "_static" / "scripts" / name).unlink(missing_ok=True)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_html_math_renderer("mathml", (visit_math, None), (visit_displaymath, None))
+    app.connect("config-inited", _configure)
+    app.connect("html-page-context", _page_assets, priority=900)  # after the handlers that add thebe
+    app.connect("build-finished", _strip_fontawesome_js)
+    app.add_css_file("selfcheck.css")
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
