@@ -15,6 +15,11 @@ It keeps every page offline, light and free of console errors:
   and the .ipynb download remain.
 * **No fontawesome.js** (1.5 MB of JavaScript on every page): the theme's own
   stylesheet draws the same icons with its web fonts.
+* **Accessible theme markup**: the sidebar's expand/collapse toggles get a
+  name ("Sections") and the bibliography's entries are list items.
+* **Search from disk.** Opened from the offline zip (file://), the search page
+  lists results without the snippets it would fetch (a browser forbids that
+  fetch from disk, and logs an error).
 * **A valid colour mode** (``html_context["default_mode"] = "auto"``): without it the theme logs
   "Got invalid theme mode" as a console error on a reader's first visit.
 
@@ -38,6 +43,7 @@ logger = logging.getLogger(__name__)
 
 STATIC = Path(__file__).with_name("static")
 SELF_CHECK_MARK = 'class="si-check"'
+FILE_SEARCH = 'if (location.protocol === "file:") DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;'
 FONTAWESOME_JS = re.compile(r'\s*<script [^>]*src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
 
 
@@ -107,17 +113,35 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         styles[:] = [css for css in styles if not str(getattr(css, "filename", "") or "").endswith("sphinx-thebe.css")]
     if SELF_CHECK_MARK in context.get("body", ""):
         app.add_js_file("selfcheck.js", defer="defer")
+    if pagename == "search":
+        # Opened from disk (the offline zip), the browser forbids the fetch that
+        # shows a snippet under each result: list the results without snippets.
+        app.add_js_file(None, body=FILE_SEARCH, priority=300)
 
 
-def _strip_fontawesome_js(app: Sphinx, exception: Exception | None) -> None:
-    """The theme's template loads fontawesome.js on every page; take it out of the written pages."""
+TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
+NAMED_TOGGLE = '<summary><span class="visually-hidden">Sections</span><span class="toctree-toggle" role="presentation">'
+BIBLIOENTRY, LISTITEM = 'role="doc-biblioentry"', 'role="listitem"'
+
+
+def _post_process(app: Sphinx, exception: Exception | None) -> None:
+    """Fix what the theme's templates write into every page.
+
+    * the script tag of fontawesome.js goes (and the file with it);
+    * the sidebar's expand/collapse toggles get a name for screen readers
+      (axe: summary-name, serious);
+    * the entries of the bibliography's list are list items (docutils marks
+      them with the deprecated role doc-biblioentry; axe:
+      aria-required-children, critical).
+    """
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
     for page in out.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        if "fontawesome.js" in text:
-            page.write_text(FONTAWESOME_JS.sub("", text), encoding="utf-8")
+        fixed = FONTAWESOME_JS.sub("", text).replace(TOGGLE, NAMED_TOGGLE).replace(BIBLIOENTRY, LISTITEM)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
     for name in ("fontawesome.js", "fontawesome.js.map", "fontawesome.js.LICENSE.txt"):
         (out / "_static" / "scripts" / name).unlink(missing_ok=True)
 
@@ -126,6 +150,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_html_math_renderer("mathml", (visit_math, None), (visit_displaymath, None))
     app.connect("config-inited", _configure)
     app.connect("html-page-context", _page_assets, priority=900)  # after the handlers that add thebe
-    app.connect("build-finished", _strip_fontawesome_js)
+    app.connect("build-finished", _post_process)
     app.add_css_file("selfcheck.css")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
