@@ -20,6 +20,10 @@ It keeps every page offline, light and free of console errors:
 * **Search from disk.** Opened from the offline zip (file://), the search page
   lists results without the snippets it would fetch (a browser forbids that
   fetch from disk, and logs an error).
+* **Execution status.** The ``si-notebook-status`` directive lists every
+  notebook with its stored outputs (the book runs no code when it is built);
+  when the book is built with execution on, myst-nb's table of that run
+  follows it.
 * **A valid colour mode** (``html_context["default_mode"] = "auto"``): without it the theme logs
   "Got invalid theme mode" as a console error on a reader's first visit.
 
@@ -33,10 +37,13 @@ import re
 from pathlib import Path
 from typing import Any
 
+import nbformat
 from docutils import nodes
+from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.locale import _
 from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
 from sphinx.util.math import get_node_equation_number
 
 logger = logging.getLogger(__name__)
@@ -146,7 +153,63 @@ def _post_process(app: Sphinx, exception: Exception | None) -> None:
         (out / "_static" / "scripts" / name).unlink(missing_ok=True)
 
 
+# -- execution status ------------------------------------------------------------
+
+
+def notebook_status(path: Path) -> dict[str, Any]:
+    """What a notebook's stored outputs say about its last run."""
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code" and c.source.strip()]
+    counts = [c.execution_count for c in code]
+    return {
+        "code_cells": len(code),
+        "with_output": sum(1 for c in code if c.outputs),
+        "in_order": counts == list(range(1, len(counts) + 1)),
+        "errors": sum(1 for c in code for o in c.outputs if o.output_type == "error"),
+    }
+
+
+class NotebookStatus(SphinxDirective):
+    """A table of the book's notebooks and what their stored outputs say."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        headers = ["Notebook", "Code cells", "Cells with stored output", "Run top to bottom", "Errors"]
+        table = nodes.table(classes=["colwidths-auto"])
+        group = nodes.tgroup(cols=len(headers))
+        table += group
+        group += [nodes.colspec(colwidth=1) for _ in headers]
+        head, body = nodes.thead(), nodes.tbody()
+        group += [head, body]
+        head += nodes.row("", *[nodes.entry("", nodes.paragraph(text=h)) for h in headers])
+        for docname in sorted(self.env.found_docs):
+            path = Path(self.env.doc2path(docname))
+            if path.suffix != ".ipynb":
+                continue
+            self.env.note_dependency(str(path))
+            info = notebook_status(path)
+            link = pending_xref("", nodes.Text(docname), refdomain="std", reftype="doc",
+                                reftarget="/" + docname, refexplicit=False, refwarn=True)
+            cells = [nodes.paragraph("", "", link)] + [
+                nodes.paragraph(text=t) for t in (
+                    str(info["code_cells"]), str(info["with_output"]),
+                    "yes" if info["in_order"] else "no", str(info["errors"]),
+                )
+            ]
+            body += nodes.row("", *[nodes.entry("", c) for c in cells])
+        result: list[nodes.Node] = [table]
+        if self.config.nb_execution_mode != "off":  # this build ran the notebooks: show that run too
+            from myst_nb.ext.execution_tables import METADATA_KEY, ExecutionStatsNode
+            from myst_nb.sphinx_ import NbMetadataCollector
+
+            NbMetadataCollector.set_doc_data(self.env, self.env.docname, METADATA_KEY, True)
+            result += [nodes.paragraph(text="This build ran the notebooks:"), ExecutionStatsNode()]
+        return result
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_directive("si-notebook-status", NotebookStatus)
     app.add_html_math_renderer("mathml", (visit_math, None), (visit_displaymath, None))
     app.connect("config-inited", _configure)
     app.connect("html-page-context", _page_assets, priority=900)  # after the handlers that add thebe
