@@ -5,8 +5,9 @@ Usage: python tools/bundle.py [SITE] [ZIP]     (defaults: _build/html, _build/sm
 The zip holds one folder, ``smart-inclusive-industry/``. Unzipped anywhere,
 its ``index.html`` opens the book from disk (file://) with everything working:
 pages, search, self-check questions, math, downloads of the notebooks. No page
-asks for anything outside the folder. Source maps (``*.map``, only read by
-browser developer tools) are left out. The zip is the same, byte for byte,
+asks for anything outside the folder. Left out: source maps (``*.map``, only
+read by browser developer tools) and the theme's translation catalogues
+(``_static/locales``, used when a book is built, never by a page). The zip is the same, byte for byte,
 for the same site: files in sorted order, with a fixed date.
 """
 
@@ -19,6 +20,7 @@ from pathlib import Path
 FOLDER = "smart-inclusive-industry"
 SKIP_SUFFIXES = {".map"}
 SKIP_NAMES = {".buildinfo"}
+SKIP_FOLDERS = ("_static/locales/",)
 README = """Smart and Inclusive Industry: the course book, offline edition.
 
 Open index.html in this folder with any web browser (double-click it).
@@ -37,6 +39,7 @@ def bundle(site: Path, target: Path) -> Path:
     files = sorted(
         p for p in site.rglob("*")
         if p.is_file() and p.suffix not in SKIP_SUFFIXES and p.name not in SKIP_NAMES
+        and not p.relative_to(site).as_posix().startswith(SKIP_FOLDERS)
     )
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         info = zipfile.ZipInfo(f"{FOLDER}/README.txt", date_time=(2024, 6, 1, 0, 0, 0))
