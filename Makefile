@@ -15,7 +15,7 @@ export PYTHONHASHSEED := 0
 
 NOTEBOOKS := $(wildcard chapters/*.ipynb exercises/*.ipynb)
 
-.PHONY: help setup book test outputs lab serve lock clean data refresh student instructor nbgrader grade
+.PHONY: help setup book test outputs lab serve lock clean data refresh bundle bench weights student instructor nbgrader grade
 
 # Folder of raw source files for `make data` (see data/README.md).
 RAW ?= ../shared/data/raw
@@ -26,6 +26,9 @@ help:
 	@echo "make outputs  re-execute the notebooks and store their outputs"
 	@echo "make lab      open the notebooks in JupyterLab"
 	@echo "make serve    serve the built book on http://127.0.0.1:8000"
+	@echo "make bundle   zip the built book for classrooms without internet (opens from disk)"
+	@echo "make bench    print build times, test-suite time and page weights"
+	@echo "make weights  print the page weights of the built book"
 	@echo "make data     rebuild the curated tables in data/ from RAW=<folder of raw files>"
 	@echo "make refresh  fetch the same series from the official APIs (needs internet)"
 	@echo "make student     write the student editions of the exercises into _build/student"
@@ -81,6 +84,18 @@ lab: $(STAMP)
 
 serve: book
 	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html 8000
+
+# A zip of the site that works unzipped, from disk (file://), with no internet.
+bundle: book
+	$(PY) tools/bundle.py _build/html _build/smart-inclusive-industry.zip
+
+# Figures, not a test: build times (stored outputs vs force), incremental rebuild,
+# test-suite time, page weights. In Chromium if it is installed (apt-get install chromium).
+bench: $(STAMP)
+	$(PY) tools/bench.py
+
+weights: book
+	$(PY) tools/page_weights.py _build/html
 
 lock:
 	rm -rf .lock-venv

@@ -660,9 +660,15 @@ class ShortText(Question):
 
     def to_spec(self) -> dict[str, Any]:
         spec = super().to_spec()
+        wrong: dict[str, str] = {}
+        for k, v in self.wrong.items():  # the first message wins, as in `_check`
+            wrong.setdefault(_normalise_text(k), v)
         spec.update(
             accepted=[_normalise_text(a) for a in self.accepted],
-            wrong={_normalise_text(k): v for k, v in self.wrong.items()},
+            # how each accepted answer is written, for "the usual spelling is ..."
+            spellings={_normalise_text(a): a for a in self.accepted},
+            wrong=wrong,
+            max_length=self.max_length,
         )
         return spec
 

@@ -11,6 +11,11 @@ so that a reader with no running Python (the static book, a PDF, a screen
 reader, the notebook tests) still sees the question or the demo's result.
 All feedback is written into HTML widgets, never printed, so nothing depends
 on how a front end routes printed text.
+
+In the static book a question is a small HTML form (:func:`question_form`)
+that carries the question's ``to_spec()``; the book's ``selfcheck.js``
+(in ``smartindustry/static``) checks answers there with the same rules as
+``Question.check``, with no kernel and no network.
 """
 
 from __future__ import annotations
@@ -18,13 +23,14 @@ from __future__ import annotations
 import base64
 import html
 import io
+import json
 from typing import Any, Callable, Mapping
 
 import ipywidgets as widgets
 
 from .exercises import Feedback, MultipleChoice, Numeric, Question, ShortText, inline_html
 
-__all__ = ["ask", "QuestionWidget", "Demo", "STYLE", "figure_html"]
+__all__ = ["ask", "QuestionWidget", "Demo", "STYLE", "figure_html", "question_form"]
 
 #: CSS for questions and feedback. It uses the page's own text colour and
 #: translucent tints, so it reads well in light and dark themes; the verdict
@@ -39,10 +45,69 @@ STYLE = """<style>
 .si-static-note {font-size: .9em; opacity: .85;}
 </style>"""
 
-STATIC_NOTE = (
-    '<p class="si-static-note">To check your answer here, run this notebook '
-    "(locally, on Binder or on Colab: see <em>How to use this course</em>).</p>"
+#: The line under a demo in the static book, where its controls cannot run.
+LAUNCH_NOTE = (
+    '<p class="si-static-note">To move the controls and see the result change, run this notebook: '
+    "on Binder, Colab or a JupyterHub with the launch button (rocket icon) at the top of this page, "
+    "or download it as .ipynb and open it in JupyterLab on your computer.</p>"
 )
+
+
+def _json_for_html(data: Any) -> str:
+    """JSON that is safe inside a <script> element (no "<", ">" or "&" in it)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def question_form(question: Question) -> str:
+    """The question as a self-contained HTML form, for a page with no kernel.
+
+    The form has labelled radio buttons, checkboxes or a text box, a Check
+    button, Hint and Solution toggles and a live region for the feedback. It
+    carries ``question.to_spec()`` as JSON; the book's ``selfcheck.js`` checks
+    answers with it in the browser (the buttons are disabled until that script
+    runs). Element ids derive from the question id, so the HTML is the same on
+    every run.
+    """
+    q = question
+    base = html.escape(f"si-check-{q.id}")
+    if isinstance(q, MultipleChoice):
+        kind = "checkbox" if q.multiple else "radio"
+        options = "".join(
+            f'<div class="si-option"><input type="{kind}" name="{base}" id="{base}-{l.lower()}" value="{l}">'
+            f'<label for="{base}-{l.lower()}"><strong>{l}.</strong> {inline_html(c.text)}</label></div>'
+            for l, c in zip(q.letters, q.choices)
+        )
+        body = options
+        fmt = "Choose all the answers that apply." if q.multiple else "Choose one answer."
+    else:
+        unit = f" ({html.escape(q.unit)})" if isinstance(q, Numeric) and q.unit else ""
+        body = (
+            f'<label for="{base}-answer">Your answer{unit}</label> '
+            f'<input type="text" id="{base}-answer" name="answer" autocomplete="off" spellcheck="false">'
+        )
+        fmt = q.answer_format() + (" A decimal comma is fine." if isinstance(q, Numeric) else "")
+    buttons = ['<button type="submit" disabled>Check</button>']
+    if q.hints:
+        buttons.append(
+            f'<button type="button" class="si-hint-button" aria-expanded="false" aria-controls="{base}-hints" disabled>Hint</button>'
+        )
+    if q.solution:
+        buttons.append(
+            f'<button type="button" class="si-solution-button" aria-expanded="false" aria-controls="{base}-solution" disabled>Show solution</button>'
+        )
+    return (
+        f'<form class="si-check" id="{base}" novalidate>'
+        f'<fieldset><legend class="si-prompt">{inline_html(q.prompt)}</legend>{body}'
+        f'<p class="si-format">{inline_html(fmt)}</p></fieldset>'
+        f'<div class="si-buttons">{"".join(buttons)}</div>'
+        '<div class="si-live" role="status" aria-live="polite"></div>'
+        f'<div class="si-hints" id="{base}-hints" hidden></div>'
+        f'<div class="si-solution" id="{base}-solution" hidden></div>'
+        f'<script type="application/json" class="si-spec">{_json_for_html(q.to_spec())}</script>'
+        '<noscript><p class="si-static-note">Checking this question on the page needs JavaScript; '
+        "or run this notebook.</p></noscript></form>"
+    )
 
 
 class QuestionWidget(widgets.VBox):
@@ -119,7 +184,7 @@ class QuestionWidget(widgets.VBox):
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         data = super()._repr_mimebundle_(**kwargs) or {}
         data["text/plain"] = self.question.to_text()
-        data["text/html"] = STYLE + self.question.to_html() + STATIC_NOTE
+        data["text/html"] = question_form(self.question)
         return data
 
 
@@ -200,9 +265,9 @@ class Demo(widgets.VBox):
         settings = ", ".join(f"{c.description.rstrip(':')} = {c.value}" for c in self.controls.values())
         data["text/plain"] = f"{self.title} (at {settings}):\n{self.result.to_text()}"
         data["text/html"] = (
-            STYLE
-            + f'<div class="si-demo"><p><strong>{html.escape(self.title)}</strong> '
+            f'<div class="si-demo"><p><strong>{html.escape(self.title)}</strong> '
             + f"(at {html.escape(settings)})</p>{self.result.to_html()}"
-            + '<p class="si-static-note">Run this notebook to move the controls and see the result change.</p></div>'
+            + LAUNCH_NOTE
+            + "</div>"
         )
         return data

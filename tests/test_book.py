@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,27 +11,15 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
-    out = tmp_path_factory.mktemp("book")
-    jb = Path(sys.executable).with_name("jupyter-book")
-    if not jb.exists():
-        found = shutil.which("jupyter-book")
-        assert found, "jupyter-book is not installed: run `make test`, which installs it"
-        jb = Path(found)
-    proc = subprocess.run(
-        [str(jb), "build", str(ROOT), "--path-output", str(out), "-W", "-n", "--keep-going"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    return proc, out / "_build" / "html"
+def built(built_book) -> tuple[dict, Path]:
+    return built_book
 
 
 def test_book_builds_with_zero_warnings(built):
-    proc, _ = built
-    log = proc.stdout + proc.stderr
+    result, _ = built
+    log = result["log"]
     warnings = [line for line in log.splitlines() if "WARNING" in line and "IPKernelApp" not in line]
-    assert proc.returncode == 0, log[-3000:]
+    assert result["returncode"] == 0, log[-3000:]
     assert warnings == []
 
 
@@ -63,3 +48,51 @@ def test_glossary_and_references_pages(built):
         assert term in glossary
     refs = (html / "references.html").read_text()
     assert "Joint Declaration" in refs and "Nakajima" in refs
+
+
+def _pages(html: Path) -> list[Path]:
+    return sorted(p for p in html.rglob("*.html") if "_static" not in p.parts)
+
+
+def test_no_page_loads_anything_from_outside_or_anything_it_does_not_need(built):
+    _, html = built
+    for page in _pages(html):
+        text = page.read_text()
+        for src in re.findall(r'<(?:script|img|iframe)[^>]*\ssrc="([^"]+)"', text) + re.findall(
+            r'<link[^>]*href="([^"]+)"[^>]*>', text
+        ):
+            assert not re.match(r"(https?:)?//", src), f"{page.name} loads {src}"
+        scripts = " ".join(re.findall(r"<script[^>]*>", text))
+        for heavy in ("mathjax", "embed-amd", "require.js", "fontawesome.js", "thebe.js"):
+            assert heavy not in scripts, f"{page.name} loads {heavy}"
+        assert "THEBE_JS_URL" not in text
+        assert ("selfcheck.js" in text) == ('class="si-check"' in text), page.name  # only where a page needs it
+    assert not (html / "_static" / "scripts" / "fontawesome.js").exists()
+
+
+def test_math_is_mathml_written_at_build_time(built):
+    _, html = built
+    page = (html / "chapters" / "07_industry40_fundamentals.html").read_text()
+    assert '<math alttext="\\text{OEE} = ' in page and 'display="block"' in page
+    assert "<mtext>availability</mtext>" in page and "$$" not in page
+
+
+def test_every_page_fits_the_byte_budget(built):
+    """Upper bound without a browser (tools/page_weights.py; `make bench` measures in Chromium)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from page_weights import measure
+
+    summary = measure(built[1], use_browser=False)["summary"]
+    assert summary["median_chapter_first_visit"] <= 1_500_000
+    assert summary["largest_first_visit"] <= 3_000_000
+    assert summary["largest_second_visit_without_images"] <= 200_000
+
+
+def test_notebooks_can_be_downloaded_and_launched(built):
+    _, html = built
+    page = (html / "chapters" / "07_industry40_fundamentals.html").read_text()
+    assert '_sources/chapters/07_industry40_fundamentals.ipynb' in page
+    assert (html / "_sources" / "chapters" / "07_industry40_fundamentals.ipynb").exists()
+    assert "mybinder.org/v2/gh/" in page and "colab.research.google.com/github/" in page

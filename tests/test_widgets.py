@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import ipywidgets as widgets
 import pytest
 
+from smartindustry.exercises import ShortText
+
 from smartindustry.questions import how_to_use, industry40
 from smartindustry.sim import line_week
-from smartindustry.widgets import Demo, ask
+from smartindustry.widgets import Demo, ask, question_form
 
 
 def test_single_choice_widget_gives_feedback_in_html():
@@ -51,12 +56,45 @@ def test_hints_build_up_and_the_solution_shows():
     assert "67.9" in w.show_solution() and "67.9" in w.extra.value
 
 
-def test_static_renderings_show_the_question_without_the_key():
-    bundle = ask(industry40.third_revolution)._repr_mimebundle_()
-    assert bundle["text/plain"] == industry40.third_revolution.to_text()
-    assert "application/vnd.jupyter.widget-view+json" in bundle
-    assert "programmable logic controller" in bundle["text/html"]
-    assert "From about 1970" not in bundle["text/html"]  # the feedback (and key) stays hidden
+def _spec_and_visible(page_html: str) -> tuple[dict, str]:
+    found = re.search(r'<script type="application/json" class="si-spec">(.*?)</script>', page_html)
+    assert found, "the form carries the question's spec"
+    return json.loads(found.group(1)), page_html.replace(found.group(0), "")
+
+
+def test_static_rendering_is_a_form_that_carries_the_spec():
+    q = industry40.third_revolution
+    bundle = ask(q)._repr_mimebundle_()
+    assert bundle["text/plain"] == q.to_text()
+    assert "application/vnd.jupyter.widget-view+json" in bundle  # Jupyter still shows the live widget
+    form = bundle["text/html"]
+    spec, visible = _spec_and_visible(form)
+    assert spec == json.loads(json.dumps(q.to_spec()))  # one source of truth: the spec comes from Python
+    assert "programmable logic controller" in visible
+    assert "From about 1970" not in visible  # the feedback shows only after Check
+    assert form == ask(q)._repr_mimebundle_()["text/html"]  # the same on every run (nbval compares it)
+    for letter in "abcd":  # every option is a labelled radio button
+        assert f'id="si-check-{q.id}-{letter}"' in form and f'for="si-check-{q.id}-{letter}"' in form
+    assert form.count('type="radio"') == 4 and 'type="submit"' in form and 'aria-live="polite"' in form
+
+
+def test_forms_for_every_kind_of_question():
+    multi = ask(how_to_use.feedback_kinds)._repr_mimebundle_()["text/html"]
+    assert multi.count('type="checkbox"') == 4 and "Choose all the answers that apply." in multi
+    number = ask(how_to_use.share_online)._repr_mimebundle_()["text/html"]
+    assert '<label for="si-check-howto-share-online-answer">Your answer (%)</label>' in number
+    assert 'class="si-hint-button"' in number and 'class="si-solution-button"' in number
+    text = ask(how_to_use.kernel_name)._repr_mimebundle_()["text/html"]
+    spec, _ = _spec_and_visible(text)
+    assert spec["spellings"]["kernel"] in how_to_use.kernel_name.accepted and spec["max_length"] == 200
+
+
+def test_spec_json_cannot_close_its_script_element():
+    q = ShortText(id="t-esc", prompt="Type </script> & more", accepted=["<b>"], hints=["h"], solution="s")
+    form = question_form(q)
+    spec, visible = _spec_and_visible(form)
+    assert spec["prompt"] == "Type </script> & more"
+    assert form.count("</script>") == 1
 
 
 def test_code_tasks_are_not_widgets():
@@ -72,5 +110,8 @@ def test_demo_recomputes_when_a_control_changes():
     slider.value = 1.0
     assert demo.result.performance > first.performance
     assert demo.result.to_html() == demo.output.value
-    text = demo._repr_mimebundle_()["text/plain"]
-    assert text.startswith("Week (at Automation = 1.0, Policy = reactive):")
+    bundle = demo._repr_mimebundle_()
+    assert bundle["text/plain"].startswith("Week (at Automation = 1.0, Policy = reactive):")
+    # the static page shows the result and how to run it, and no control that cannot work
+    assert "<input" not in bundle["text/html"] and "<button" not in bundle["text/html"]
+    assert "launch button" in bundle["text/html"] and ".ipynb" in bundle["text/html"]

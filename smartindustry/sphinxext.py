@@ -1,0 +1,218 @@
+"""Sphinx extension for the course book (listed in ``_config.yml``).
+
+It keeps every page offline, light and free of console errors:
+
+* **Math at build time.** Formulas (``$...$``, ``$$...$$``) are turned into
+  MathML by latex2mathml when the book is built, and browsers draw MathML
+  themselves: no page loads MathJax (about 2.7 MB, from a CDN by default).
+  A formula that cannot be converted stops the build with a warning.
+* **Self-check questions.** ``selfcheck.css`` is on every page (it also styles
+  the feedback of ``check(...)`` cells); ``selfcheck.js`` (about 15 kB) only on
+  pages that have a self-check form (see ``smartindustry.widgets.question_form``).
+* **No thebe.** Live code on the page needs a server on the internet, its
+  loader comes from a CDN, and jupyter-book 1 declares ``THEBE_JS_URL`` twice on
+  every page (a console error). The launch buttons (Binder, Colab, JupyterHub)
+  and the .ipynb download remain.
+* **No fontawesome.js** (1.5 MB of JavaScript on every page): the theme's own
+  stylesheet draws the same icons with its web fonts.
+* **Accessible theme markup**: the sidebar's expand/collapse toggles get a
+  name ("Sections") and the bibliography's entries are list items.
+* **Search from disk.** Opened from the offline zip (file://), the search page
+  lists results without the snippets it would fetch (a browser forbids that
+  fetch from disk, and logs an error).
+* **Execution status.** The ``si-notebook-status`` directive lists every
+  notebook with its stored outputs (the book runs no code when it is built);
+  when the book is built with execution on, myst-nb's table of that run
+  follows it.
+* **A valid colour mode** (``html_context["default_mode"] = "auto"``): without it the theme logs
+  "Got invalid theme mode" as a console error on a reader's first visit.
+
+Static files live in ``smartindustry/static`` (not in a folder named
+``_static``, whose files jupyter-book would add to every page).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
+from sphinx.locale import _
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.math import get_node_equation_number
+
+logger = logging.getLogger(__name__)
+
+STATIC = Path(__file__).with_name("static")
+SELF_CHECK_MARK = 'class="si-check"'
+FILE_SEARCH = 'if (location.protocol === "file:") DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;'
+FONTAWESOME_JS = re.compile(r'\s*<script [^>]*src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
+
+
+# -- math ------------------------------------------------------------------------
+
+
+def to_mathml(latex: str, display: str = "inline") -> str:
+    """LaTeX to a MathML ``<math>`` element (raises ValueError if it cannot)."""
+    from latex2mathml.converter import convert
+
+    try:
+        mathml = convert(latex.strip(), display=display)
+    except Exception as exc:  # latex2mathml raises its own error types
+        raise ValueError(f"cannot convert {latex.strip()!r} to MathML ({type(exc).__name__}: {exc})") from None
+    alt = latex.strip().replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    return mathml.replace("<math ", f'<math alttext="{alt}" ', 1)
+
+
+def _convert(translator: Any, node: nodes.Element, latex: str, display: str) -> str:
+    try:
+        return to_mathml(latex, display)
+    except ValueError as exc:
+        logger.warning("%s", exc, location=node, type="mathml")
+        return f"<code>{translator.encode(latex)}</code>"
+
+
+def visit_math(self: Any, node: nodes.math) -> None:
+    self.body.append(self.starttag(node, "span", "", CLASS="math notranslate nohighlight"))
+    self.body.append(_convert(self, node, node.astext(), "inline") + "</span>")
+    raise nodes.SkipNode
+
+
+def visit_displaymath(self: Any, node: nodes.math_block) -> None:
+    self.body.append(self.starttag(node, "div", CLASS="math notranslate nohighlight"))
+    if node["number"]:
+        number = get_node_equation_number(self, node)
+        self.body.append(f'<span class="eqno">({number})')
+        self.add_permalink_ref(node, _("Link to this equation"))
+        self.body.append("</span>")
+    # Sphinx's convention: equations separated by a blank line are shown one under the other.
+    for part in [p for p in node.astext().split("\n\n") if p.strip()]:
+        latex = rf"\begin{{aligned}}{part}\end{{aligned}}" if r"\\" in part else part
+        self.body.append(_convert(self, node, latex, "block"))
+    self.body.append("</div>\n")
+    raise nodes.SkipNode
+
+
+# -- assets ------------------------------------------------------------------------
+
+
+def _configure(app: Sphinx, config: Any) -> None:
+    config.html_static_path.append(str(STATIC))
+    config.html_context.setdefault("default_mode", "auto")
+
+
+def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Per page: drop thebe's files; add the self-check script where a page needs it."""
+    scripts = context.get("script_files")
+    if isinstance(scripts, list):
+        scripts[:] = [
+            js for js in scripts
+            if not str(getattr(js, "filename", "") or "").endswith("sphinx-thebe.js")
+            and "THEBE_JS_URL" not in (getattr(js, "attributes", None) or {}).get("body", "")
+        ]
+    styles = context.get("css_files")
+    if isinstance(styles, list):
+        styles[:] = [css for css in styles if not str(getattr(css, "filename", "") or "").endswith("sphinx-thebe.css")]
+    if SELF_CHECK_MARK in context.get("body", ""):
+        app.add_js_file("selfcheck.js", defer="defer")
+    if pagename == "search":
+        # Opened from disk (the offline zip), the browser forbids the fetch that
+        # shows a snippet under each result: list the results without snippets.
+        app.add_js_file(None, body=FILE_SEARCH, priority=300)
+
+
+TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
+NAMED_TOGGLE = '<summary><span class="visually-hidden">Sections</span><span class="toctree-toggle" role="presentation">'
+BIBLIOENTRY, LISTITEM = 'role="doc-biblioentry"', 'role="listitem"'
+
+
+def _post_process(app: Sphinx, exception: Exception | None) -> None:
+    """Fix what the theme's templates write into every page.
+
+    * the script tag of fontawesome.js goes (and the file with it);
+    * the sidebar's expand/collapse toggles get a name for screen readers
+      (axe: summary-name, serious);
+    * the entries of the bibliography's list are list items (docutils marks
+      them with the deprecated role doc-biblioentry; axe:
+      aria-required-children, critical).
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir)
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        fixed = FONTAWESOME_JS.sub("", text).replace(TOGGLE, NAMED_TOGGLE).replace(BIBLIOENTRY, LISTITEM)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
+    for name in ("fontawesome.js", "fontawesome.js.map", "fontawesome.js.LICENSE.txt"):
+        (out / "_static" / "scripts" / name).unlink(missing_ok=True)
+
+
+# -- execution status ------------------------------------------------------------
+
+
+def notebook_status(path: Path) -> dict[str, Any]:
+    """What a notebook's stored outputs say about its last run."""
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code" and c.source.strip()]
+    counts = [c.execution_count for c in code]
+    return {
+        "code_cells": len(code),
+        "with_output": sum(1 for c in code if c.outputs),
+        "in_order": counts == list(range(1, len(counts) + 1)),
+        "errors": sum(1 for c in code for o in c.outputs if o.output_type == "error"),
+    }
+
+
+class NotebookStatus(SphinxDirective):
+    """A table of the book's notebooks and what their stored outputs say."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        headers = ["Notebook", "Code cells", "Cells with stored output", "Run top to bottom", "Errors"]
+        table = nodes.table(classes=["colwidths-auto"])
+        group = nodes.tgroup(cols=len(headers))
+        table += group
+        group += [nodes.colspec(colwidth=1) for _ in headers]
+        head, body = nodes.thead(), nodes.tbody()
+        group += [head, body]
+        head += nodes.row("", *[nodes.entry("", nodes.paragraph(text=h)) for h in headers])
+        for docname in sorted(self.env.found_docs):
+            path = Path(self.env.doc2path(docname))
+            if path.suffix != ".ipynb":
+                continue
+            self.env.note_dependency(str(path))
+            info = notebook_status(path)
+            link = pending_xref("", nodes.Text(docname), refdomain="std", reftype="doc",
+                                reftarget="/" + docname, refexplicit=False, refwarn=True)
+            cells = [nodes.paragraph("", "", link)] + [
+                nodes.paragraph(text=t) for t in (
+                    str(info["code_cells"]), str(info["with_output"]),
+                    "yes" if info["in_order"] else "no", str(info["errors"]),
+                )
+            ]
+            body += nodes.row("", *[nodes.entry("", c) for c in cells])
+        result: list[nodes.Node] = [table]
+        if self.config.nb_execution_mode != "off":  # this build ran the notebooks: show that run too
+            from myst_nb.ext.execution_tables import METADATA_KEY, ExecutionStatsNode
+            from myst_nb.sphinx_ import NbMetadataCollector
+
+            NbMetadataCollector.set_doc_data(self.env, self.env.docname, METADATA_KEY, True)
+            result += [nodes.paragraph(text="This build ran the notebooks:"), ExecutionStatsNode()]
+        return result
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_directive("si-notebook-status", NotebookStatus)
+    app.add_html_math_renderer("mathml", (visit_math, None), (visit_displaymath, None))
+    app.connect("config-inited", _configure)
+    app.connect("html-page-context", _page_assets, priority=900)  # after the handlers that add thebe
+    app.connect("build-finished", _post_process)
+    app.add_css_file("selfcheck.css")
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,156 @@
+"""Benchmark of the book: build times, test-suite time and page weights. Prints figures; asserts nothing.
+
+Usage: python tools/bench.py [--skip-tests] [--json FILE]
+
+1. Build from stored outputs (what `make book` does) against the same book with
+   `execute_notebooks: force` (every notebook run during the build); both are
+   clean builds into a temporary folder. Target: stored <= 0.3 x force.
+2. Incremental rebuild after editing one chapter: a copy of the book is built,
+   one markdown cell of a chapter notebook in the copy gets a new sentence,
+   and the copy is built again. Target: <= 10 s. (The notebooks of the course
+   are never touched.)
+3. The full test suite (`python -m pytest`, as `make test`). Target: <= 3 min on 2 cores.
+4. Page weights of the built book (tools/page_weights.py). Budget: median chapter
+   page <= 1.5 MB on a first visit, no page above 3 MB, a second page <= 200 kB
+   plus its own images.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+from page_weights import measure, report  # noqa: E402
+
+IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", ".hypothesis", "__pycache__", "*.egg-info", ".pytest_cache")
+
+
+def jupyter_book() -> str:
+    jb = Path(sys.executable).with_name("jupyter-book")
+    return str(jb) if jb.exists() else "jupyter-book"
+
+
+CPU: dict[str, float] = {}  # CPU seconds of each timed step (user + system, its processes)
+
+
+def timed(name: str, cmd: list[str], **kwargs) -> tuple[float, subprocess.CompletedProcess]:
+    """Run ``cmd``; return its wall-clock seconds (and note its CPU seconds in CPU[name]).
+
+    On a machine shared with other work, wall-clock time grows with the load;
+    the CPU time of the step's own processes does not, so both are printed.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, **kwargs)
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU[name] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, proc
+
+
+def build(source: Path, out: Path, config: Path | None = None, name: str = "build") -> float:
+    """Build the book at ``source`` into ``out``; return the seconds it took (raises if it fails)."""
+    cmd = [jupyter_book(), "build", str(source), "--path-output", str(out), "-W", "-n", "--keep-going"]
+    if config is not None:
+        cmd += ["--config", str(config)]
+    seconds, proc = timed(name, cmd)
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed:\n{(proc.stdout + proc.stderr)[-3000:]}")
+    return seconds
+
+
+def force_config(work: Path) -> Path:
+    """A copy of _config.yml that runs every notebook during the build."""
+    text = (ROOT / "_config.yml").read_text()
+    assert 'execute_notebooks: "off"' in text, "_config.yml no longer says execute_notebooks: \"off\""
+    path = work / "_config_force.yml"
+    path.write_text(text.replace('execute_notebooks: "off"', "execute_notebooks: force"))
+    return path
+
+
+def edit_one_chapter(book: Path) -> Path:
+    """Add a sentence to the first markdown cell of the first chapter notebook of ``book``."""
+    path = sorted((book / "chapters").glob("*.ipynb"))[0]
+    nb = nbformat.read(path, as_version=4)
+    cell = next(c for c in nb.cells if c.cell_type == "markdown")
+    cell.source += "\n\nA sentence added by the benchmark."
+    nbformat.write(nb, path)
+    return path
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-tests", action="store_true", help="do not time the test suite")
+    parser.add_argument("--json", help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    figures: dict = {"cores": os.cpu_count()}
+
+    with tempfile.TemporaryDirectory(prefix="si-bench-") as tmp:
+        work = Path(tmp)
+        print("1. clean build from stored outputs ...", flush=True)
+        figures["build_stored_s"] = build(ROOT, work / "stored", name="stored")
+        print(f"   {figures['build_stored_s']:.1f} s ({CPU['stored']:.1f} s CPU)", flush=True)
+        print("   clean build with execute_notebooks: force ...", flush=True)
+        figures["build_force_s"] = build(ROOT, work / "force", force_config(work), name="force")
+        figures["build_ratio"] = figures["build_stored_s"] / figures["build_force_s"]
+        figures["build_ratio_cpu"] = CPU["stored"] / CPU["force"]
+        print(f"   {figures['build_force_s']:.1f} s ({CPU['force']:.1f} s CPU); stored / force = "
+              f"{figures['build_ratio']:.2f}, in CPU time {figures['build_ratio_cpu']:.2f} (target <= 0.30)", flush=True)
+
+        print("2. incremental rebuild after editing one chapter ...", flush=True)
+        book = work / "book"
+        shutil.copytree(ROOT, book, ignore=IGNORE)
+        build(book, book)
+        edited = edit_one_chapter(book)
+        figures["incremental_s"] = build(book, book, name="incremental")
+        figures["incremental_edited"] = edited.relative_to(book).as_posix()
+        figures["noop_s"] = build(book, book, name="noop")
+        print(f"   {figures['incremental_s']:.1f} s ({CPU['incremental']:.1f} s CPU) after editing "
+              f"{figures['incremental_edited']} (target <= 10 s); {figures['noop_s']:.1f} s with nothing changed",
+              flush=True)
+
+        if not args.skip_tests:
+            print("3. full test suite (python -m pytest) ...", flush=True)
+            figures["tests_s"], proc = timed("tests", [sys.executable, "-m", "pytest", "-q"], cwd=ROOT)
+            figures["tests_summary"] = (proc.stdout.strip().splitlines() or [""])[-1]
+            print(f"   {figures['tests_s']:.0f} s on {figures['cores']} cores (target <= 180 s), "
+                  f"{CPU['tests']:.0f} s CPU in the test processes: {figures['tests_summary']}", flush=True)
+
+        print("4. page weights", flush=True)
+        weights = measure(work / "stored" / "_build" / "html")
+        figures["page_weights"] = weights
+        print(report(weights))
+
+    figures["cpu_s"] = CPU
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"\nSummary (load average now {load:.1f} on {figures['cores']} cores: wall-clock times grow with other work)")
+    print(f"  build from stored outputs   {figures['build_stored_s']:6.1f} s  ({CPU['stored']:.1f} s CPU)")
+    print(f"  build with force            {figures['build_force_s']:6.1f} s  ({CPU['force']:.1f} s CPU)   "
+          f"ratio {figures['build_ratio']:.2f}, CPU {figures['build_ratio_cpu']:.2f} (<= 0.30)")
+    print(f"  incremental (one chapter)   {figures['incremental_s']:6.1f} s  ({CPU['incremental']:.1f} s CPU)   (<= 10 s)")
+    if "tests_s" in figures:
+        print(f"  full test suite             {figures['tests_s']:6.0f} s  ({CPU['tests']:.0f} s CPU)   (<= 180 s)")
+    s = weights["summary"]
+    print(f"  median chapter first visit  {s['median_chapter_first_visit']:>9,.0f} B (<= 1,500,000)")
+    print(f"  largest first visit         {s['largest_first_visit']:>9,} B (<= 3,000,000)")
+    print(f"  largest second visit        {s['largest_second_visit_without_images']:>9,} B + images (<= 200,000)")
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
