@@ -96,3 +96,20 @@ def test_notebooks_can_be_downloaded_and_launched(built):
     assert '_sources/chapters/07_industry40_fundamentals.ipynb' in page
     assert (html / "_sources" / "chapters" / "07_industry40_fundamentals.ipynb").exists()
     assert "mybinder.org/v2/gh/" in page and "colab.research.google.com/github/" in page
+
+
+def test_exercise_pages_do_not_give_the_folded_solutions_away(built):
+    """The stored check outputs say "Correct" about the worked solution; the book shows a note instead."""
+    _, html = built
+    for page in sorted((html / "exercises").glob("*.html")):
+        text = page.read_text()
+        assert "Run this cell in the notebook to check your own answer" in text, page.name
+        assert "<strong>Correct:</strong>" not in text, page.name
+
+
+def test_no_empty_setup_sections(built):
+    _, html = built
+    for page in sorted((html / "chapters").glob("*.html")):
+        for body in re.findall(r'<section id="setup">(.*?)</section>', page.read_text(), flags=re.S):
+            text = re.sub(r"<h2>.*?</h2>|<[^>]+>", "", body, flags=re.S).strip()
+            assert text, f"{page.name}: an empty Setup section"
