@@ -137,7 +137,8 @@ def test_instructor_edition_has_solutions_answer_keys_and_notes(a):
         assert f"Answer key: `{e.question.id}`" in text
     notes = ROOT / "instructor" / f"{a.stem.removesuffix('_exercises')}.md"
     if notes.exists():
-        assert nb.cells[-1].source.startswith("## Teaching notes")
+        assert nb.cells[-1].source.startswith("## Teaching notes: ")
+        assert "Teaching notes: Teaching notes" not in nb.cells[-1].source
     assert "do not share with learners" in nb.cells[1].source
 
 

@@ -80,15 +80,10 @@ def static_files(site: Path, page: str) -> set[Path]:
 
 def browser_files(site: Path, names: list[str]) -> dict[str, set[Path]]:
     """Files each page requested in headless Chromium, served over http on 127.0.0.1."""
-    import functools
-    import threading
-
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
+    server = serve(site)
+    base = server.base
     found: dict[str, set[Path]] = {}
     try:
         with sync_playwright() as pw:
@@ -112,6 +107,37 @@ def browser_files(site: Path, names: list[str]) -> dict[str, set[Path]]:
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+class serve:
+    """Serve ``site`` on 127.0.0.1 from a separate process (a server thread inside the
+    process that drives the browser can stall it). ``.base`` is the address; ``.shutdown()`` stops it."""
+
+    def __init__(self, site: Path):
+        import socket
+        import subprocess
+        import sys
+        import time
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        self.base = f"http://127.0.0.1:{port}/"
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+
+    def shutdown(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -361,7 +361,8 @@ def instructor_edition(assignment: Assignment, root: Path, labels: dict[str, str
     notes = _notes_path(assignment, root)
     if notes.exists():
         text = myst_to_markdown(notes.read_text(encoding="utf-8"), labels)
-        text = re.sub(r"^# ", "## Teaching notes: ", text, count=1, flags=re.M)
+        # the page's title already reads "Teaching notes: <chapter>"; make it a section
+        text = re.sub(r"^# (Teaching notes: )?", "## Teaching notes: ", text, count=1, flags=re.M)
         cells.append(_new_markdown(text, "teaching-notes"))
     nb.cells = cells
     nb.metadata["smartindustry"] = {"edition": "instructor", "assignment": assignment.name}
