@@ -258,3 +258,8 @@ def test_each_chapter_page_maps_every_exercise_to_the_chapter_objectives(page):
     assert covered <= set(range(1, n + 1)), f"{page.name}: objectives are numbered 1 to {n}"
     for k in set(range(1, n + 1)) - covered:
         assert f"Objective {k}" in table, f"{page.name}: say how objective {k} is taught or assessed"
+
+
+def test_every_chapter_has_a_teaching_notes_page():
+    chapters = sorted(p.stem for p in (ROOT / "chapters").glob("*.ipynb"))
+    assert chapters and [p.stem for p in CHAPTER_PAGES] == chapters

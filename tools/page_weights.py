@@ -21,7 +21,6 @@ no page above 3 MB, a second page <= 200 kB plus its own images.
 from __future__ import annotations
 
 import argparse
-import http.server
 import json
 import re
 import statistics
@@ -138,13 +137,6 @@ class serve:
     def shutdown(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=10)
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site with no access log on the console."""
-
-    def log_message(self, *args):
-        pass
 
 
 def measure(site: Path, use_browser: bool | None = None) -> dict:
