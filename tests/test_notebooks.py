@@ -87,7 +87,7 @@ def test_no_errors_warnings_or_machine_paths_in_outputs(path):
             if out.output_type == "stream":
                 assert out.name == "stdout", f"{path.name}: stderr output (a warning?): {out.text[:200]}"
             text = str(out.get("text", "")) + str(out.get("data", {}).get("text/plain", ""))
-            assert not re.search(r"(/home/|/root/|/work/|/tmp/|[A-Z]:\\\\)", text), f"{path.name}: a machine path in an output"
+            assert not re.search(r"/(home|root|work|tmp)/|[A-Z]:\\\\", text), f"{path.name}: a machine path in an output"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
