@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
+    "Rendered",
     "Feedback",
     "Question",
     "Choice",
@@ -71,8 +72,18 @@ NOT_WRITTEN = (
 # --------------------------------------------------------------------------
 
 
+class Rendered:
+    """Something Jupyter (and nbval, a PDF, a screen reader) shows as text and as HTML.
+
+    Subclasses define ``to_text()`` and ``to_html()``.
+    """
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
+        return {"text/plain": self.to_text(), "text/html": self.to_html()}  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True)
-class Feedback:
+class Feedback(Rendered):
     """The verdict on one answer.
 
     Attributes
@@ -150,9 +161,6 @@ class Feedback:
     def __str__(self) -> str:
         return self.to_text()
 
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
-        return {"text/plain": self.to_text(), "text/html": self.to_html()}
-
 
 # --------------------------------------------------------------------------
 # Small helpers for text
@@ -206,7 +214,7 @@ def _describe(value: Any) -> str:
 
 
 @dataclass(eq=False)
-class Question:
+class Question(Rendered):
     """What every exercise has: an id, a prompt, hints, a solution.
 
     Subclasses implement :meth:`_check`; callers use :meth:`check`, which
@@ -300,9 +308,6 @@ class Question:
             "explanation": self.explanation,
             "points": self.points,
         }
-
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
-        return {"text/plain": self.to_text(), "text/html": self.to_html()}
 
 
 def _replace(fb: Feedback, **changes: Any) -> Feedback:

@@ -30,7 +30,7 @@ from typing import Any, Iterable, Mapping
 
 import ipywidgets as widgets
 
-from .exercises import parse_number
+from .exercises import Rendered, parse_number
 from .widgets import STYLE
 
 __all__ = [
@@ -82,7 +82,7 @@ _ADVICE = {
 
 
 @dataclass(frozen=True)
-class SkillsProfile:
+class SkillsProfile(Rendered):
     """Where a self-assessment places a learner on the skills ladder.
 
     Attributes
@@ -134,9 +134,6 @@ class SkillsProfile:
             f'<div class="si-skills"><p><strong>{html.escape(self._summary())}</strong></p>'
             f"{gap}<p>Next steps:</p><ul>{steps}</ul></div>"
         )
-
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
-        return {"text/plain": self.to_text(), "text/html": self.to_html()}
 
 
 def place_on_ladder(can_do: Iterable[str] | Mapping[str, bool], pass_mark: int = PASS_MARK) -> SkillsProfile:
@@ -194,7 +191,7 @@ def place_on_ladder(can_do: Iterable[str] | Mapping[str, bool], pass_mark: int =
 
 
 @dataclass(frozen=True)
-class TrainingPlan:
+class TrainingPlan(Rendered):
     """The result of :func:`plan_training`: numbers for one year, or the input problems.
 
     When ``errors`` is not empty the inputs could not be used, and every number
@@ -262,9 +259,6 @@ class TrainingPlan:
         notes = "".join(f"<p><em>Note:</em> {html.escape(n)}</p>" for n in self.notes)
         return (f'<table class="si-plan"><caption>Training plan, one year</caption>{body}</table>'
                 f"<p>{html.escape(self._limit_sentence())}</p>{notes}")
-
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
-        return {"text/plain": self.to_text(), "text/html": self.to_html()}
 
 
 def _usd(x: float | None) -> str:

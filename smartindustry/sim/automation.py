@@ -55,6 +55,8 @@ from typing import Any, Iterable
 
 import pandas as pd
 
+from ..exercises import Rendered
+
 __all__ = [
     "AutomationCase",
     "EXAMPLES",
@@ -202,7 +204,7 @@ def _jobs(x: float) -> str:
 
 
 @dataclass(frozen=True)
-class AutomationCase:
+class AutomationCase(Rendered):
     """One automation decision, year by year (amounts in USD a year unless said otherwise).
 
     ``problems`` lists what is wrong with the inputs; when it is not empty the
@@ -362,9 +364,6 @@ class AutomationCase:
 
     def __str__(self) -> str:
         return self.to_text()
-
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
-        return {"text/plain": self.to_text(), "text/html": self.to_html()}
 
 
 # -- the model -----------------------------------------------------------------------
