@@ -28,7 +28,9 @@ from smartindustry.questions import all_questions
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+        "--disable-sync", "--no-first-run", "--disable-quic",
+        # no host name resolves but this machine's: nothing a page asks for can leave it
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -111,34 +113,49 @@ def axe_script() -> str:
 
 
 class Watch:
-    """A browser context that blocks every request leaving the site and records what went wrong."""
+    """One tab that goes from page to page of the site and records what went wrong.
+
+    Nothing leaves the machine: the browser resolves no host name but 127.0.0.1
+    (ARGS), and every request for an address outside the site is recorded as a
+    problem. (No request interception: it would turn off the browser's cache, so
+    every page would load and compile every script and stylesheet again.)
+    """
 
     def __init__(self, browser, base: str, **options):
         self.base = base
         self.problems: list[str] = []
-        self.context = browser.new_context(**options)
-        self.context.route("**/*", self._route)
-
-    def _route(self, route):
-        url = route.request.url
-        if url.startswith(self.base) or url.startswith("data:"):
-            route.continue_()
-        else:
-            self.problems.append(f"request outside the site: {url}")
-            route.abort()
-
-    def open(self, url: str, idle: bool = True):
-        page = self.context.new_page()
+        self.leaving = False
+        self.context = browser.new_context(reduced_motion="reduce", **options)
+        self.page = page = self.context.new_page()
+        page.on("request", self._request)
         page.on("console", lambda m: m.type == "error" and self.problems.append(f"console error: {m.text}"))
         page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        page.on("requestfailed", lambda r: self.problems.append(f"failed request: {r.url} ({r.failure})"))
+        page.on("requestfailed", self._failed)
         page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
+
+    def _request(self, request):
+        url = request.url
+        if not (url.startswith(self.base) or url.startswith("data:") or url == "about:blank"):
+            self.problems.append(f"request outside the site: {url}")
+
+    def _failed(self, request):
+        # Leaving a page cancels what it was still loading: not a fault of either page.
+        if not (self.leaving and request.failure == "net::ERR_ABORTED"):
+            self.problems.append(f"failed request: {request.url} ({request.failure})")
+
+    def open(self, url: str, scheme: str = "light"):
+        """Go to ``url`` in the light or dark colour scheme; wait for its fonts too, so that a failed one is seen."""
+        page = self.page
+        self.leaving = True
+        page.emulate_media(color_scheme=scheme)
         page.goto(url, wait_until="load")
-        # index.html only sends the reader on to intro.html (a meta refresh, checked in
-        # test_index_sends_readers_to_the_first_page); intro.html is visited on its own.
-        if idle:  # fonts load after the page: wait for them too, so that a failed one is seen
-            page.evaluate("document.fonts.ready.then(() => true)")
+        self.leaving = False
+        page.evaluate("document.fonts.ready.then(() => true)")
         return page
+
+    def take_problems(self) -> list[str]:
+        found, self.problems = self.problems, []
+        return found
 
     def close(self):
         self.context.close()
@@ -174,19 +191,21 @@ def _visit_all(browser, base: str, names: list[str]) -> tuple[list[str], dict]:
     for name in names:
         page = watch.open(base + name)
         found = page.evaluate(PAGE_CHECKS)
-        problems += [f"{name}: {p}" for p in found["problems"] + watch.problems]
-        watch.problems.clear()
+        problems += [f"{name}: {p}" for p in found["problems"] + watch.take_problems()]
         seen[name] = found
-        page.close()
     watch.close()
     return problems, seen
 
 
-def test_every_page_over_http_is_offline_clean_and_whole(browser, server, pages):
-    problems, seen = _visit_all(browser, server, pages)
-    assert problems == []
-    assert seen["chapters/07_industry40_fundamentals.html"]["math"] >= 1  # the OEE formula
-    assert seen["chapters/01_how_to_use.html"]["forms"] >= 4
+def test_watch_reports_a_request_outside_the_site_and_nothing_leaves(browser, server):
+    watch = Watch(browser, server)
+    page = watch.open(server + "intro.html")
+    page.set_content('<img src="https://cdn.example.org/x.png" alt="x"><p>offline?</p>')
+    page.wait_for_load_state("load")
+    found = watch.take_problems()
+    assert "request outside the site: https://cdn.example.org/x.png" in found
+    assert any(p.startswith("failed request: https://cdn.example.org/x.png (net::ERR_NAME_NOT_RESOLVED") for p in found)
+    watch.close()
 
 
 def test_index_sends_readers_to_the_first_page(site):
@@ -210,20 +229,90 @@ def test_search_works_from_disk(browser, unzipped):
 
 # -- accessibility ---------------------------------------------------------------
 
+# Switching the theme changes colours only: in the dark theme, the rules about colour.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+# Code cells repeat a few syntax colours on one background, in thousands of small
+# elements (over half of a chapter page). axe's colour-contrast rule takes seconds
+# on them, so they get CODE_CONTRAST instead: the same WCAG ratio (4.5:1 for text),
+# computed for every coloured piece of code on every page, in both themes.
+CODE = ".highlight"
 
-def _axe(page, axe_script: str, rules: list[str] | None = None) -> list[str]:
-    """Serious and critical WCAG 2.1 AA violations axe-core finds on the page (or only these rules)."""
-    page.add_script_tag(content=axe_script)
-    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_AA}
-    result = page.evaluate(
-        "async only => await axe.run(document, {runOnly: only, resultTypes: ['violations'], preload: false})",
-        run_only,
-    )
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+AXE_RUN = """async ([context, only]) => {
+  const result = await axe.run(context, {runOnly: only, resultTypes: ['violations'], preload: false});
+  return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map(n => n.target))}`);
+}"""
+
+CODE_CONTRAST = """(selector) => {
+  const rgba = s => { const v = s.match(/[\\d.]+/g).map(Number); return v.length === 3 ? [...v, 1] : v; };
+  const over = (top, below) => {  // a colour with transparency drawn over an opaque one
+    const a = top[3];
+    return [0, 1, 2].map(i => top[i] * a + below[i] * (1 - a)).concat([1]);
+  };
+  const background = el => {
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgba(getComputedStyle(e).backgroundColor);
+      if (c[3] > 0) layers.push(c);
+      if (c[3] >= 1) break;
+    }
+    let colour = [255, 255, 255, 1];
+    for (const layer of layers.reverse()) colour = over(layer, colour);
+    return colour;
+  };
+  const luminance = c => {
+    const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const low = new Map();
+  let checked = 0;
+  for (const block of document.querySelectorAll(selector)) {
+    for (const el of [block, ...block.querySelectorAll("*")]) {
+      if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+      if (!el.getClientRects().length) continue;  // not shown
+      const bg = background(el);
+      const fg = over(rgba(getComputedStyle(el).color), bg);
+      const [l1, l2] = [luminance(fg), luminance(bg)].sort((a, b) => b - a);
+      const ratio = (l1 + 0.05) / (l2 + 0.05);
+      checked += 1;
+      if (ratio < 4.5) low.set(`.${el.className || el.tagName}`, `${el.className || el.tagName} ${ratio.toFixed(2)}:1`);
+    }
+  }
+  return {checked, low: [...low.values()].map(v => "code colour below 4.5:1: " + v)};
+}"""
+
+
+def axe_rules(page) -> list[str]:
+    """The WCAG 2.1 A and AA rules of axe-core (not the experimental ones, as axe runs them by tag), but the colour rules."""
+    rules = page.evaluate("t => axe.getRules(t).filter(r => !r.tags.includes('experimental')).map(r => r.ruleId)", WCAG_AA)
+    return [r for r in rules if r not in COLOUR_RULES]
+
+
+def accessibility(page, axe_script: str, scheme: str) -> list[str]:
+    """Serious and critical WCAG 2.1 AA violations on the page as it is now, in ``scheme``.
+
+    Light: every rule (code colours by CODE_CONTRAST). Dark: the colour rules.
+    """
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(content=axe_script)
+    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")  # no colour caught mid-change
+    found = []
+    if scheme == "light":
+        found += page.evaluate(AXE_RUN, [{"exclude": []}, {"type": "rule", "values": axe_rules(page)}])
+    found += page.evaluate(AXE_RUN, [{"exclude": [[CODE]]}, {"type": "rule", "values": COLOUR_RULES}])
+    found += page.evaluate(CODE_CONTRAST, CODE)["low"]
+    return found
+
+
+def test_the_code_colour_check_finds_low_contrast(browser, server):
+    watch = Watch(browser, server)
+    page = watch.open(server + "chapters/02_sdg9.html")
+    result = page.evaluate(CODE_CONTRAST, CODE)
+    assert result["checked"] > 500 and result["low"] == []
+    page.evaluate("""() => document.querySelector('.highlight pre').insertAdjacentHTML('afterbegin',
+      '<span class="faint" style="color: rgba(120, 120, 120, 0.5)">x = 1</span>')""")
+    assert page.evaluate(CODE_CONTRAST, CODE)["low"][0].startswith("code colour below 4.5:1: faint ")
+    watch.close()
 
 
 # -- self-check questions ----------------------------------------------------------
@@ -282,50 +371,128 @@ def _check(page, form_id: str) -> str:
     return _plain(live.inner_text())
 
 
-def test_each_self_check_answers_right_and_wrong_like_python(browser, server, pages, axe_script):
-    questions = all_questions()
+
+def self_checks(page, questions: dict) -> tuple[int, list[str]]:
+    """Answer every self-check of the page with the keyboard: nothing, a wrong answer, the right one.
+
+    Returns how many were checked and every difference from Python's feedback.
+    """
     on_page_empty = "Choose or type your answer first, then press Check."
+    problems: list[str] = []
+    forms = page.locator("form.si-check")
+    count = forms.count()
+    for i in range(count):
+        form_id = forms.nth(i).get_attribute("id")
+        q = questions[form_id.removeprefix("si-check-")]
+        wrong, right = _answers(q)
+        if q.check(wrong).correct or not q.check(right).correct:
+            problems.append(f"{form_id}: the test's wrong/right answers are not wrong/right")
+        # nothing chosen, then a wrong answer, then the right one: the hints advance as in Python
+        for attempt, answer in enumerate((None, wrong, right), start=1):
+            if answer is not None:
+                _set_answer(page, form_id, q, answer)
+            want, got = _expected(q.check(answer, attempt=attempt), on_page_empty), _check(page, form_id)
+            if got != want:
+                problems.append(f"{form_id} answered {answer!r}: page says {got!r}, Python {want!r}")
+        # hints build up and fold away; the solution opens and closes
+        hint = page.locator(f"#{form_id} .si-hint-button")
+        if q.hints:
+            hint.focus()
+            page.keyboard.press("Enter")
+            shown = _plain(page.locator(f"#{form_id} .si-hints").inner_text())
+            if hint.get_attribute("aria-expanded") != "true" or not shown.startswith(_plain(f"Hint 1: {q.hints[0]}")):
+                problems.append(f"{form_id}: the first hint does not open with the keyboard")
+        solution = page.locator(f"#{form_id} .si-solution-button")
+        solution.focus()
+        page.keyboard.press("Space")
+        shown = _plain(page.locator(f"#{form_id} .si-solution").inner_text())
+        if solution.get_attribute("aria-expanded") != "true" or shown != _plain(q.solution):
+            problems.append(f"{form_id}: the solution does not open with the keyboard, or differs from Python's")
+        page.keyboard.press("Space")
+        if not page.locator(f"#{form_id} .si-solution").is_hidden():
+            problems.append(f"{form_id}: the solution does not close with the keyboard")
+    return count, problems
+
+
+# -- the sweep: every page over http, once ----------------------------------------------
+
+
+def sweep(browser, server: str, names: list[str], axe_script: str) -> dict[str, dict]:
+    """Open each page once and check all of it, as a reader would use it.
+
+    In the light theme: the page checks; every self-check answered; then axe-core
+    on the page with its feedback showing. Then the reader's system turns dark:
+    the page must follow, and pass the colour rules there too.
+    """
+    questions = all_questions()
     watch = Watch(browser, server)
-    checked = 0
-    for name in pages:
-        page = watch.open(server + name, idle=False)
-        forms = page.locator("form.si-check")
-        if forms.count() == 0:
-            page.close()
-            continue
-        for i in range(forms.count()):
-            form_id = forms.nth(i).get_attribute("id")
-            q = questions[form_id.removeprefix("si-check-")]
-            wrong, right = _answers(q)
-            attempt = 0
-            # nothing chosen, then a wrong answer, then the right one: the hints advance as in Python
-            for answer in (None, wrong, right):
-                attempt += 1
-                if answer is not None:
-                    _set_answer(page, form_id, q, answer)
-                fb = q.check(answer, attempt=attempt)
-                assert _check(page, form_id) == _expected(fb, on_page_empty), (name, form_id, answer)
-            assert not q.check(wrong).correct and q.check(right).correct
-            # hints build up and fold away; the solution opens and closes
-            hint = page.locator(f"#{form_id} .si-hint-button")
-            if q.hints:
-                hint.focus()
-                page.keyboard.press("Enter")
-                assert hint.get_attribute("aria-expanded") == "true"
-                assert _plain(page.locator(f"#{form_id} .si-hints").inner_text()).startswith(_plain(f"Hint 1: {q.hints[0]}"))
-            solution = page.locator(f"#{form_id} .si-solution-button")
-            solution.focus()
-            page.keyboard.press("Space")
-            assert solution.get_attribute("aria-expanded") == "true"
-            assert _plain(page.locator(f"#{form_id} .si-solution").inner_text()) == _plain(q.solution)
-            page.keyboard.press("Space")
-            assert page.locator(f"#{form_id} .si-solution").is_hidden()
-            checked += 1
-        assert watch.problems == [], "\n".join(watch.problems)
-        # the page with its feedback showing is still accessible (axe's own reading of the
-        # stylesheets asks for ../basic.css at the wrong address: not the page's request)
-        assert _axe(page, axe_script) == [], name
-        watch.problems.clear()
-        page.close()
+    results = {}
+    for name in names:
+        page = watch.open(server + name, scheme="light")
+        found = page.evaluate(PAGE_CHECKS)
+        checked, answers = self_checks(page, questions)
+        light = accessibility(page, axe_script, "light")
+        page.emulate_media(color_scheme="dark")
+        page.wait_for_function("document.documentElement.dataset.theme === 'dark'", timeout=5000)
+        dark = accessibility(page, axe_script, "dark")
+        results[name] = {
+            "problems": found["problems"] + watch.take_problems(),
+            "forms": found["forms"],
+            "math": found["math"],
+            "checked": checked,
+            "self_checks": answers,
+            "axe_light": light,
+            "axe_dark": dark,
+        }
     watch.close()
-    assert checked >= 8
+    return results
+
+
+class Sweep:
+    """The tests on one share of the pages (two shares, so that two workers share the work)."""
+
+    share: int
+    SHARES = 2
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def swept(cls, browser, server, pages, axe_script):
+        return sweep(browser, server, pages[cls.share :: cls.SHARES], axe_script)
+
+    @staticmethod
+    def _all(swept, key) -> list[str]:
+        return [f"{name}: {p}" for name, r in swept.items() for p in r[key]]
+
+    def test_every_page_over_http_is_offline_clean_and_whole(self, swept):
+        assert self._all(swept, "problems") == []
+
+    def test_each_self_check_answers_right_and_wrong_like_python(self, swept):
+        assert self._all(swept, "self_checks") == []
+        assert all(r["checked"] == r["forms"] for r in swept.values())
+
+    def test_pages_show_their_math_and_self_checks(self, swept):
+        least = {"chapters/07_industry40_fundamentals.html": ("math", 1),  # the OEE formula
+                 "chapters/01_how_to_use.html": ("checked", 4)}
+        for name, (key, n) in least.items():
+            if name in swept:
+                assert swept[name][key] >= n, name
+        assert sum(r["checked"] for r in swept.values()) >= 8  # each share has pages with self-checks
+
+    def test_axe_finds_no_serious_violation_in_the_light_theme(self, swept):
+        assert self._all(swept, "axe_light") == []
+
+    def test_axe_finds_no_serious_violation_in_the_dark_theme(self, swept):
+        assert self._all(swept, "axe_dark") == []
+
+
+class TestFirstShare(Sweep):
+    share = 0
+
+
+class TestSecondShare(Sweep):
+    share = 1
+
+
+def test_the_shares_cover_every_page_once(pages):
+    shares = [pages[k :: Sweep.SHARES] for k in range(Sweep.SHARES)]
+    assert sorted(sum(shares, [])) == sorted(pages) and all(shares)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import math
@@ -32,8 +33,14 @@ def texts(descriptor) -> dict[str, str]:
     return out
 
 
-def rows(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text)))
+@functools.lru_cache(maxsize=4)
+def _rows(text: str) -> tuple[dict[str, str], ...]:
+    return tuple(csv.DictReader(io.StringIO(text)))
+
+
+def rows(text: str) -> tuple[dict[str, str], ...]:
+    """The rows of a table (read once per module: many tests read the same tables; do not change them)."""
+    return _rows(text)
 
 
 def test_every_table_passes_its_schema(descriptor, texts):

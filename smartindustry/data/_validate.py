@@ -14,6 +14,7 @@ Pure Python (``csv`` and ``re``), so it also runs in the browser.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -60,8 +61,12 @@ PARSERS: dict[str, Callable[[str], object]] = {
 }
 
 
+@functools.lru_cache(maxsize=4)
 def read_rows(text: str) -> tuple[list[str], list[list[str]]]:
-    """Split CSV text into its header and rows of strings."""
+    """Split CSV text into its header and rows of strings.
+
+    Several checks read each table: within one check_package it is read once.
+    """
     rows = list(csv.reader(io.StringIO(text)))
     if not rows:
         return [], []
@@ -192,6 +197,13 @@ def check_indicator_values(text: str, indicators: list[Mapping]) -> list[str]:
 
 def check_package(descriptor: Mapping, texts: Mapping[str, str], check_hash: bool = True) -> list[str]:
     """Validate every resource of a descriptor; ``texts`` maps resource name to CSV text."""
+    try:
+        return _check_package(descriptor, texts, check_hash)
+    finally:
+        read_rows.cache_clear()  # keep no tables in memory after the check
+
+
+def _check_package(descriptor: Mapping, texts: Mapping[str, str], check_hash: bool) -> list[str]:
     errors: list[str] = []
     for res in descriptor["resources"]:
         name = res["name"]
