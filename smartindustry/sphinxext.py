@@ -24,6 +24,10 @@ It keeps every page offline, light and free of console errors:
   notebook with its stored outputs (the book runs no code when it is built);
   when the book is built with execution on, myst-nb's table of that run
   follows it.
+* **Faster citations.** pybtex looks up its style plugins among the entry points
+  of every installed package each time a citation is resolved (about 3 s of a
+  12 s build); the installed packages do not change during a build, so the
+  list is read once.
 * **A valid colour mode** (``html_context["default_mode"] = "auto"``): without it the theme logs
   "Got invalid theme mode" as a console error on a reader's first visit.
 
@@ -208,7 +212,28 @@ class NotebookStatus(SphinxDirective):
         return result
 
 
+# -- citations ---------------------------------------------------------------------
+
+
+def _read_entry_points_once() -> None:
+    """Make pybtex read the installed packages' entry points once per build, not once per citation."""
+    import importlib.metadata
+
+    import pybtex.plugin
+
+    if getattr(pybtex.plugin.entry_points, "read_once", False):
+        return
+    every = importlib.metadata.entry_points()
+
+    def entry_points(**selection):
+        return every.select(**selection)
+
+    entry_points.read_once = True  # type: ignore[attr-defined]
+    pybtex.plugin.entry_points = entry_points
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    _read_entry_points_once()
     app.add_directive("si-notebook-status", NotebookStatus)
     app.add_html_math_renderer("mathml", (visit_math, None), (visit_displaymath, None))
     app.connect("config-inited", _configure)
