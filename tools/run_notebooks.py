@@ -2,7 +2,8 @@
 
 Usage: python tools/run_notebooks.py NOTEBOOK [NOTEBOOK ...]
 
-Each notebook runs in a fresh kernel, in its own folder, with widget state
+First the Colab lines at the top of each setup cell are brought in step with
+`_config.yml` (tools/colab.py). Each notebook runs in a fresh kernel, in its own folder, with widget state
 stored (so that JupyterLab can show the widgets before anything is run).
 Metadata that changes from run to run (timings, Python patch version) is
 dropped, so that a rerun with no change in code gives no change in the file
@@ -18,6 +19,8 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+
+import colab
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 LANGUAGE_INFO = {"name": "python", "pygments_lexer": "ipython3"}
@@ -60,6 +63,7 @@ def stable_widget_ids(nb: nbformat.NotebookNode, name: str) -> nbformat.Notebook
 def run(path: Path) -> float:
     """Execute one notebook in place; return the seconds it took."""
     start = time.perf_counter()
+    colab.apply(path, *colab.repository())
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
         nb,
