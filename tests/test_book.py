@@ -113,3 +113,43 @@ def test_no_empty_setup_sections(built):
         for body in re.findall(r'<section id="setup">(.*?)</section>', page.read_text(), flags=re.S):
             text = re.sub(r"<h2>.*?</h2>|<[^>]+>", "", body, flags=re.S).strip()
             assert text, f"{page.name}: an empty Setup section"
+
+
+PYGMENTS_CSS = """
+html[data-theme="light"] .highlight { background: #fefefe; color: #080808 }
+html[data-theme="light"] .highlight .n { color: #080808 }
+html[data-theme="light"] .highlight .o { color: #00622F }
+html[data-theme="light"] .highlight .k { color: #080808; font-weight: bold }
+html[data-theme="dark"] .highlight { background: #2b2b2b; color: #F8F8F2 }
+html[data-theme="dark"] .highlight .n { color: #f8f8f2 }
+html[data-theme="dark"] .highlight .o { color: #F8F8F2 }
+html[data-theme="dark"] .highlight .k { color: #F8F8F2 }
+"""
+
+
+def test_only_spans_that_change_nothing_on_screen_are_plain():
+    from smartindustry.sphinxext import plain_token_classes
+
+    # .o has its own colour in the light theme, .k is bold: only .n is the block's colour in both themes
+    assert plain_token_classes(PYGMENTS_CSS) == {"n"}
+    assert plain_token_classes(PYGMENTS_CSS.replace('html[data-theme="dark"] .highlight .n { color: #f8f8f2 }\n', "")) == set()
+
+
+def test_plain_spans_leave_code_blocks_and_nothing_else():
+    from smartindustry.sphinxext import without_plain_spans
+
+    html = ('<p><span class="n">prose</span></p><div class="highlight"><pre><span></span><span class="n">x</span> '
+            '<span class="o">=</span> <span class="n">f</span>(1)</pre></div><div class="highlight"><pre>42</pre></div>')
+    assert without_plain_spans(html, {"n"}) == (
+        '<p><span class="n">prose</span></p><div class="highlight"><pre class="si-code"><span></span>x '
+        '<span class="o">=</span> f(1)</pre></div><div class="highlight"><pre>42</pre></div>')
+    assert without_plain_spans(html, set()) == html
+
+
+def test_built_code_blocks_are_lighter_and_keep_their_colours(built):
+    _, html = built
+    page = (html / "chapters" / "02_sdg9.html").read_text(encoding="utf-8")
+    assert '<pre class="si-code">' in page
+    assert re.search(r'<pre class="si-code">(?:(?!</pre>).)*<span class="(?:n|p)">', page, re.S) is None
+    assert '<span class="o">' in page  # operators keep their own colour
+    assert ".highlight pre.si-code {color: inherit;}" in (html / "_static" / "selfcheck.css").read_text()
