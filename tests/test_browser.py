@@ -289,6 +289,20 @@ REPEATED_CONTRAST = """(selector) => {
 }"""
 
 
+# No colour is caught halfway through a transition (the theme's buttons fade for
+# 0.15 s when the theme changes): transitions and animations end at once.
+# Returns whether axe-core is on the page already.
+STILL = """() => {
+  if (!document.getElementById('si-test-still')) {
+    const style = document.createElement('style');
+    style.id = 'si-test-still';
+    style.textContent = '*, *::before, *::after {transition: none !important; animation: none !important;}';
+    document.head.appendChild(style);
+  }
+  return typeof axe !== 'undefined';
+}"""
+
+
 def axe_rules(page) -> list[str]:
     """The WCAG 2.1 A and AA rules of axe-core (not the experimental ones, as axe runs them by tag), but the colour rules."""
     rules = page.evaluate("t => axe.getRules(t).filter(r => !r.tags.includes('experimental')).map(r => r.ruleId)", WCAG_AA)
@@ -300,9 +314,8 @@ def accessibility(page, axe_script: str, scheme: str) -> list[str]:
 
     Light: every rule (colours in code and data tables by REPEATED_CONTRAST). Dark: the colour rules.
     """
-    if not page.evaluate("typeof axe !== 'undefined'"):
+    if not page.evaluate(STILL):
         page.add_script_tag(content=axe_script)
-    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")  # no colour caught mid-change
     found = []
     if scheme == "light":
         found += page.evaluate(AXE_RUN, [{"exclude": []}, {"type": "rule", "values": axe_rules(page)}])
@@ -377,24 +390,30 @@ def _set_answer(page, form_id: str, q, answer) -> None:
     """Enter an answer with the keyboard only."""
     form = page.locator(f"#{form_id}")
     if isinstance(q, MultipleChoice):
-        for box in form.locator("input").all():
-            want = box.get_attribute("value") in (answer if isinstance(answer, list) else [answer])
-            if box.is_checked() != want and (q.multiple or want):
-                box.focus()
-                page.keyboard.press("Space")
+        want = set(answer if isinstance(answer, list) else [answer])
+        boxes = form.locator("input")
+        states = boxes.evaluate_all("boxes => boxes.map(b => [b.value, b.checked])")
+        for i, (value, checked) in enumerate(states):
+            if checked != (value in want) and (q.multiple or value in want):
+                boxes.nth(i).press("Space")
     else:
-        field = form.locator("input[type=text]")
-        field.focus()
-        page.keyboard.press("Control+A")
+        form.locator("input[type=text]").press("Control+A")
         page.keyboard.type(answer)
 
 
 def _check(page, form_id: str) -> str:
-    page.locator(f"#{form_id} button[type=submit]").focus()
-    page.keyboard.press("Enter")
-    live = page.locator(f"#{form_id} .si-live")
-    return _plain(live.inner_text())
+    page.locator(f"#{form_id} button[type=submit]").press("Enter")
+    return _plain(page.locator(f"#{form_id} .si-live").inner_text())
 
+
+SHOWN = """([button, panel]) => [button.getAttribute('aria-expanded'), panel.hidden || !panel.offsetParent ? null : panel.innerText]"""
+
+
+def _toggle(page, form_id: str, button: str, panel: str, key: str) -> tuple[str | None, str | None]:
+    """Press ``key`` on the form's button; (its aria-expanded, the panel's text or None when hidden)."""
+    page.locator(f"#{form_id} {button}").press(key)
+    return page.evaluate(SHOWN, [page.locator(f"#{form_id} {button}").element_handle(),
+                                 page.locator(f"#{form_id} {panel}").element_handle()])
 
 
 def self_checks(page, questions: dict) -> tuple[int, list[str]]:
@@ -404,10 +423,8 @@ def self_checks(page, questions: dict) -> tuple[int, list[str]]:
     """
     on_page_empty = "Choose or type your answer first, then press Check."
     problems: list[str] = []
-    forms = page.locator("form.si-check")
-    count = forms.count()
-    for i in range(count):
-        form_id = forms.nth(i).get_attribute("id")
+    form_ids = page.locator("form.si-check").evaluate_all("forms => forms.map(f => f.id)")
+    for form_id in form_ids:
         q = questions[form_id.removeprefix("si-check-")]
         wrong, right = _answers(q)
         if q.check(wrong).correct or not q.check(right).correct:
@@ -420,23 +437,17 @@ def self_checks(page, questions: dict) -> tuple[int, list[str]]:
             if got != want:
                 problems.append(f"{form_id} answered {answer!r}: page says {got!r}, Python {want!r}")
         # hints build up and fold away; the solution opens and closes
-        hint = page.locator(f"#{form_id} .si-hint-button")
         if q.hints:
-            hint.focus()
-            page.keyboard.press("Enter")
-            shown = _plain(page.locator(f"#{form_id} .si-hints").inner_text())
-            if hint.get_attribute("aria-expanded") != "true" or not shown.startswith(_plain(f"Hint 1: {q.hints[0]}")):
+            expanded, shown = _toggle(page, form_id, ".si-hint-button", ".si-hints", "Enter")
+            if expanded != "true" or not _plain(shown or "").startswith(_plain(f"Hint 1: {q.hints[0]}")):
                 problems.append(f"{form_id}: the first hint does not open with the keyboard")
-        solution = page.locator(f"#{form_id} .si-solution-button")
-        solution.focus()
-        page.keyboard.press("Space")
-        shown = _plain(page.locator(f"#{form_id} .si-solution").inner_text())
-        if solution.get_attribute("aria-expanded") != "true" or shown != _plain(q.solution):
+        expanded, shown = _toggle(page, form_id, ".si-solution-button", ".si-solution", "Space")
+        if expanded != "true" or _plain(shown or "") != _plain(q.solution):
             problems.append(f"{form_id}: the solution does not open with the keyboard, or differs from Python's")
-        page.keyboard.press("Space")
-        if not page.locator(f"#{form_id} .si-solution").is_hidden():
+        expanded, shown = _toggle(page, form_id, ".si-solution-button", ".si-solution", "Space")
+        if expanded != "false" or shown is not None:
             problems.append(f"{form_id}: the solution does not close with the keyboard")
-    return count, problems
+    return len(form_ids), problems
 
 
 # -- the sweep: every page over http, once ----------------------------------------------

@@ -110,33 +110,35 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 class serve:
     """Serve ``site`` on 127.0.0.1 from a separate process (a server thread inside the
-    process that drives the browser can stall it). ``.base`` is the address; ``.shutdown()`` stops it."""
+    process that drives the browser can stall it). ``.base`` is the address; ``.shutdown()`` stops it.
+
+    The server picks a free port itself and says which (no other program can take
+    the port between the choice and its use, as kernels started at the same time could).
+    """
 
     def __init__(self, site: Path):
-        import socket
+        import select
         import subprocess
         import sys
-        import time
 
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
-            stdout=subprocess.DEVNULL,
+            [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", str(site)],
+            stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
+            text=True,
         )
-        self.base = f"http://127.0.0.1:{port}/"
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
+        ready, _, _ = select.select([self.process.stdout], [], [], 30)
+        line = self.process.stdout.readline() if ready else ""
+        found = re.search(r"port (\d+)", line)
+        if not found:
+            self.shutdown()
+            raise RuntimeError(f"the web server did not start: {line!r}")
+        self.base = f"http://127.0.0.1:{found.group(1)}/"
 
     def shutdown(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=10)
+        self.process.stdout.close()
 
 
 def measure(site: Path, use_browser: bool | None = None) -> dict:
