@@ -31,11 +31,12 @@ from smartindustry.exercises import MultipleChoice, Numeric, ShortText
 from smartindustry.questions import all_questions
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic",
-        # no host name resolves but this machine's: nothing a page asks for can leave it
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+sys.path.insert(0, str(ROOT / "tools"))
+
+from page_weights import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
+# no host name resolves but this machine's: nothing a page asks for can leave it
+ARGS = [*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -52,8 +53,6 @@ def _why_no_browser() -> str | None:
 
 REASON = _why_no_browser()
 pytestmark = pytest.mark.skipif(REASON is not None, reason=f"browser tests skipped: {REASON}")
-
-sys.path.insert(0, str(ROOT / "tools"))
 
 
 # -- fixtures ------------------------------------------------------------------
@@ -406,14 +405,16 @@ def _check(page, form_id: str) -> str:
     return _plain(page.locator(f"#{form_id} .si-live").inner_text())
 
 
-SHOWN = """([button, panel]) => [button.getAttribute('aria-expanded'), panel.hidden || !panel.offsetParent ? null : panel.innerText]"""
+SHOWN = """(form, [button, panel]) => {
+  const b = form.querySelector(button), p = form.querySelector(panel);
+  return [b.getAttribute('aria-expanded'), p.hidden || !p.offsetParent ? null : p.innerText];
+}"""
 
 
 def _toggle(page, form_id: str, button: str, panel: str, key: str) -> tuple[str | None, str | None]:
     """Press ``key`` on the form's button; (its aria-expanded, the panel's text or None when hidden)."""
     page.locator(f"#{form_id} {button}").press(key)
-    return page.evaluate(SHOWN, [page.locator(f"#{form_id} {button}").element_handle(),
-                                 page.locator(f"#{form_id} {panel}").element_handle()])
+    return page.locator(f"#{form_id}").evaluate(SHOWN, [button, panel])
 
 
 def self_checks(page, questions: dict) -> tuple[int, list[str]]:

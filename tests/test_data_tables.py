@@ -34,13 +34,9 @@ def texts(descriptor) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=4)
-def _rows(text: str) -> tuple[dict[str, str], ...]:
-    return tuple(csv.DictReader(io.StringIO(text)))
-
-
 def rows(text: str) -> tuple[dict[str, str], ...]:
-    """The rows of a table (read once per module: many tests read the same tables; do not change them)."""
-    return _rows(text)
+    """The rows of a table (read once: many tests read the same tables; do not change them)."""
+    return tuple(csv.DictReader(io.StringIO(text)))
 
 
 def test_every_table_passes_its_schema(descriptor, texts):
