@@ -4,7 +4,13 @@ Modules
 -------
 exercises
     Question types (multiple choice, numeric, short text, code tasks) and their
-    pure checking functions: answer in, feedback out.
+    pure checking functions: answer in, feedback out; a package, one module a
+    part (question model, types, answer parsing, the static page's form).
+questions
+    The question bank of each chapter, one module a chapter topic.
+models
+    The model of each chapter (calculations, seeded simulations), one module a
+    chapter topic, with the same name as the chapter's question bank.
 widgets
     Thin ipywidgets layers over :mod:`smartindustry.exercises` for instant
     feedback in Jupyter.
@@ -13,8 +19,10 @@ data
 plots
     Accessible figure defaults (colour-blind-safe palette, readable sizes,
     source lines under figures).
-sim
-    Small, transparent, seeded simulations used in the Industry 4.0 chapters.
+classroom
+    Student and instructor editions of the exercise notebooks, and grading.
+book
+    How the book reads notebooks (smartindustry.sphinxext is its Sphinx extension).
 """
 
 __version__ = "0.1.0"

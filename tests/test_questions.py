@@ -10,7 +10,7 @@ import pytest
 
 from smartindustry.exercises import CodeTask, MultipleChoice, Numeric, ShortText
 from smartindustry.questions import all_questions, bank_modules, get, industry40
-from smartindustry.sim import simulate_line
+from smartindustry.models.industry40 import simulate_line
 
 QUESTIONS = all_questions()
 

@@ -7,7 +7,7 @@ import pytest
 
 from smartindustry.data import aggregates, load_indicator
 from smartindustry.questions import work
-from smartindustry.sim.tasks import task_exposure
+from smartindustry.models.work import task_exposure
 
 
 def _agg(indicator: str, area: str, year: int, sex: str = "total") -> float:

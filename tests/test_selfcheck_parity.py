@@ -19,11 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from smartindustry.exercises import Choice, Mistake, MultipleChoice, Numeric, ShortText, _fmt
+from smartindustry.exercises import Choice, Mistake, MultipleChoice, Numeric, ShortText
+from smartindustry.exercises.page import SELFCHECK_JS
+from smartindustry.exercises.text import format_number
 from smartindustry.questions import all_questions
 
 ROOT = Path(__file__).resolve().parents[1]
-SCRIPT = ROOT / "smartindustry" / "static" / "selfcheck.js"
+SCRIPT = SELFCHECK_JS
 CHROMIUM = Path("/usr/bin/chromium")
 
 # Questions made to reach every branch: units, bounds, mistakes, several
@@ -173,4 +175,4 @@ def test_browser_checker_gives_the_python_verdicts():
     assert not mismatches, f"{len(mismatches)} of {len(cases)} differ; first: {json.dumps(mismatches[:3], ensure_ascii=False, indent=1)}"
     statuses = {c["python"]["status"] for c in cases}
     assert statuses == {"correct", "partial", "incorrect", "unreadable", "empty"}
-    assert out["numbers"] == [_fmt(x) for x in NUMBERS]
+    assert out["numbers"] == [format_number(x) for x in NUMBERS]

@@ -11,7 +11,7 @@ import pytest
 from smartindustry.exercises import ShortText
 
 from smartindustry.questions import how_to_use, industry40
-from smartindustry.sim import line_week
+from smartindustry.models.industry40 import line_week
 from smartindustry.widgets import Demo, ask, question_form
 
 

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from ..exercises import Choice, CodeTask, Feedback, Mistake, MultipleChoice, Numeric, ShortText
-from ..sim.inspection import simulate_parts
+from ..models.ai_ml import simulate_parts
 
 # -- self-checks in the chapter --------------------------------------------------
 

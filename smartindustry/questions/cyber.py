@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from ..exercises import Choice, CodeTask, Feedback, Mistake, MultipleChoice, Numeric, ShortText
-from ..security import IR_STEPS, WORDLIST_SIZE, diagnose_order, example_register, risk_category
+from ..models.cyber import IR_STEPS, WORDLIST_SIZE, diagnose_order, example_register, risk_category
 
 # -- self-checks in the chapter --------------------------------------------------
 
@@ -168,7 +168,7 @@ small_firm_practices = MultipleChoice(
 
 
 def _compare_order(got: Any, expected: Any) -> Feedback:
-    """Which steps of the learner's list are out of order (see :func:`smartindustry.security.diagnose_order`)."""
+    """Which steps of the learner's list are out of order (see :func:`smartindustry.models.cyber.diagnose_order`)."""
     d = diagnose_order(got, tuple(expected))
     return Feedback(d.status, d.message, d.score)
 

@@ -14,7 +14,7 @@ from ..exercises import (
     ShortText,
     compare_value,
 )
-from ..sim import simulate_line
+from ..models.industry40 import simulate_line
 
 # -- self-checks in the chapter --------------------------------------------------
 

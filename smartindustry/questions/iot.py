@@ -17,7 +17,7 @@ from ..exercises import (
     compare_frames,
     compare_value,
 )
-from ..sim.sensors import alarm_starts, rolling_alarm, simulate_sensors
+from ..models.iot import alarm_starts, rolling_alarm, simulate_sensors
 
 # -- self-checks in the chapter --------------------------------------------------
 
@@ -295,7 +295,7 @@ alarm_count_task = CodeTask(
         "Add up the True values with `.sum()`.",
     ],
     solution=(
-        "from smartindustry.sim.sensors import simulate_sensors\n"
+        "from smartindustry.models.iot import simulate_sensors\n"
         "week = simulate_sensors(seed=7)\n"
         "mean = week['vibration_mm_s'].rolling('30min', min_periods=15).mean()\n"
         "alarm = mean > 3.5\n"

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..exercises import Choice, CodeTask, Feedback, Mistake, MultipleChoice, Numeric, compare_frames, parse_number
-from ..sim.automation import EXAMPLES, automation_case
+from ..models.robots import EXAMPLES, automation_case
 
 # -- self-checks in the chapter --------------------------------------------------
 

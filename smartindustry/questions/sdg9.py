@@ -1,6 +1,6 @@
 """Questions for the chapter "SDG 9 and the 2030 Agenda" and its exercises.
 
-Numbers quoted in prompts come from the course tables; tests/test_sdg9.py
+Numbers quoted in prompts come from the course tables; tests/test_models_sdg9.py
 checks them against the tables, so a data refresh that changes them fails.
 """
 
@@ -21,7 +21,7 @@ from ..exercises import (
     ShortText,
     compare_frames,
 )
-from ..sdg9 import INCOME_GROUPS, latest_values
+from ..models.sdg9 import INCOME_GROUPS, latest_values
 
 # -- self-checks in the chapter --------------------------------------------------
 

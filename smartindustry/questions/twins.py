@@ -17,8 +17,8 @@ from ..exercises import (
     compare_value,
     parse_number,
 )
-from ..sim.line import simulate_line
-from ..sim.twin import calibrate, sensor_log, vibration_model
+from ..models.industry40 import simulate_line
+from ..models.twins import calibrate, sensor_log, vibration_model
 
 # -- self-checks in the chapter --------------------------------------------------
 
@@ -265,8 +265,8 @@ slope_task = CodeTask(
         "`np.polyfit(x, y, 1)` returns [slope, baseline]; or use `calibrate(x, y).slope`.",
     ],
     solution=(
-        "from smartindustry.sim.line import simulate_line\n"
-        "from smartindustry.sim.twin import sensor_log\n"
+        "from smartindustry.models.industry40 import simulate_line\n"
+        "from smartindustry.models.twins import sensor_log\n"
         "log4 = sensor_log(simulate_line(168, maintenance='predictive', seed=4))\n"
         "first = log4[(log4['cycle'] == 2) & (log4['run_hours'] < 12)]\n"
         "slope_week4, baseline_week4 = np.polyfit(first['run_hours'], first['vibration_mm_s'], 1)"

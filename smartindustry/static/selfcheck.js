@@ -4,7 +4,7 @@
  * smartindustry.widgets.question_form(). It carries the question's
  * Question.to_spec() as JSON, so the answer key comes from the same Python
  * definition that checks answers in a running notebook. This file applies the
- * same rules as smartindustry/exercises.py (Question.check), in the browser,
+ * same rules as the package smartindustry.exercises (Question.check), in the browser,
  * with no kernel and no network. tests/test_selfcheck_parity.py runs many
  * answers through both and compares the results.
  *
@@ -68,13 +68,13 @@
     return x.length === y.length ? 0 : (x.length < y.length ? -1 : 1);
   }
 
-  /** Escape text for HTML and turn `code` spans into <code> (exercises.inline_html). */
+  /** Escape text for HTML and turn `code` spans into <code> (exercises.text.inline_html). */
   function inlineHtml(text) {
     var escaped = String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
     return escaped.replace(/`([^`]+)`/g, "<code>$1</code>");
   }
 
-  /** exercises._normalise_text: fold case, hyphens, spacing and a leading article. */
+  /** exercises.text.normalise_text: fold case, hyphens, spacing and a leading article. */
   function normaliseText(text) {
     var t = casefold(text.normalize("NFKC"));
     t = t.replace(/[\u2010-\u2015\-_/]/gu, " ");
@@ -101,7 +101,7 @@
 
   function ReadError(message) { this.message = message; }
 
-  /** exercises.parse_number for text: returns [value, note] or throws ReadError. */
+  /** exercises.parsing.parse_number for text: returns [value, note] or throws ReadError. */
   function parseNumber(answer, unit) {
     var note = "";
     var text = strip(answer.normalize("NFKC"));
@@ -195,7 +195,7 @@
     return sign + out;
   }
 
-  /** exercises._fmt */
+  /** exercises.text.format_number */
   function fmt(x) {
     var ax = Math.abs(x);
     if (ax >= 1e12 || (ax > 0 && ax < 1e-4)) return formatGeneral(x, 4);

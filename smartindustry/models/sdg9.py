@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .data import countries, indicator_info, load_indicator
+from ..data import countries, indicator_info, load_indicator
 
 __all__ = [
     "INCOME_GROUPS",

@@ -1,6 +1,6 @@
 """A tiny digital twin of the course's production line.
 
-The "real" line is the simulation :func:`smartindustry.sim.line.simulate_line`:
+The "real" line is the simulation :func:`smartindustry.models.industry40.simulate_line`:
 it produces the sensor readings that the twin observes. The twin itself is a
 model the learner can read in one line:
 
@@ -44,7 +44,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .line import simulate_line
+from .industry40 import simulate_line
 
 __all__ = [
     "SERVICE_LIMIT",

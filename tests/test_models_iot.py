@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from smartindustry.sim.sensors import (
+from smartindustry.models.iot import (
     COLUMNS,
     DEMO_THRESHOLDS,
     DEMO_WINDOWS,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smartindustry.sim.automation import (
+from smartindustry.models.robots import (
     EXAMPLE_NOTES,
     EXAMPLES,
     AutomationCase,

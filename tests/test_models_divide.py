@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from smartindustry.data import aggregates, load_indicator
-from smartindustry.divide import DEMO_COUNTRIES, connectivity_profile, parity_score, usage_gap
+from smartindustry.models.divide import DEMO_COUNTRIES, connectivity_profile, parity_score, usage_gap
 from smartindustry.questions import divide as q
 
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smartindustry.skills import (
+from smartindustry.models.skills import (
     DEFAULT_TICKS,
     LEVELS,
     TASKS,

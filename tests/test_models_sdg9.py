@@ -14,7 +14,7 @@ import pytest
 
 from smartindustry.data import aggregates, countries, load_indicator
 from smartindustry.questions import sdg9 as q
-from smartindustry.sdg9 import (
+from smartindustry.models.sdg9 import (
     DEMO_INDICATORS,
     INCOME_GROUPS,
     GroupSummary,

@@ -14,8 +14,8 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from smartindustry.questions import twins as q  # noqa: E402
-from smartindustry.sim.line import simulate_line  # noqa: E402
-from smartindustry.sim.twin import (  # noqa: E402
+from smartindustry.models.industry40 import simulate_line  # noqa: E402
+from smartindustry.models.twins import (  # noqa: E402
     BOOK_CYCLE,
     FIT_HOURS,
     SERVICE_LIMIT,

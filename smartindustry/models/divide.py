@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .data import countries, load_indicator
+from ..data import countries, load_indicator
 
 __all__ = ["DEMO_COUNTRIES", "Profile", "connectivity_profile", "parity_score", "usage_gap"]
 

@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smartindustry import security
+from smartindustry.models import cyber as security
 from smartindustry.data import aggregates
 from smartindustry.questions import cyber
-from smartindustry.security import (
+from smartindustry.models.cyber import (
     IR_STEPS,
     MAX_LENGTH,
     THREATS,

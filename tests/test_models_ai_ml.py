@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from smartindustry.sim.inspection import (
+from smartindustry.models.ai_ml import (
     DEMO_THRESHOLDS,
     Confusion,
     confusion,

@@ -30,8 +30,8 @@ from typing import Any, Iterable, Mapping
 
 import ipywidgets as widgets
 
-from .exercises import Rendered, parse_number
-from .widgets import STYLE
+from ..exercises import Rendered, parse_number
+from ..widgets import STYLE
 
 __all__ = [
     "LEVELS",

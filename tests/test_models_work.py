@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from smartindustry.sim.tasks import (
+from smartindustry.models.work import (
     OCCUPATIONS,
     SCENARIOS,
     TASK_TYPES,

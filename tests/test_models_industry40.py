@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from smartindustry.sim import IDEAL_RATE, MAINTENANCE_POLICIES, OEE, line_week, oee, simulate_line
+from smartindustry.models.industry40 import IDEAL_RATE, MAINTENANCE_POLICIES, OEE, line_week, oee, simulate_line
 
 
 def test_same_seed_same_week_and_other_seed_other_week():
