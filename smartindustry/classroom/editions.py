@@ -29,11 +29,11 @@ import ast
 import copy
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import nbformat
 
-from ..exercises import Choice, CodeTask, MultipleChoice, Numeric, Question, ShortText
+from ..exercises import CodeTask, MultipleChoice, Numeric, Question, ShortText
 from ..questions import all_questions, bank_modules
 from .assignment import Assignment, course_assignments, find_root
 
@@ -492,17 +492,23 @@ def _assignments(root: Path, notebooks: list[Path] | None) -> list[Assignment]:
     return chosen
 
 
-def write_student_editions(root: Path | str = ".", out: Path | str | None = None, notebooks: list[Path] | None = None) -> list[Path]:
-    root = find_root(root)
-    out = Path(out) if out else root / "_build" / "student"
-    out.mkdir(parents=True, exist_ok=True)
+def _write_editions(root: Path, out: Path, notebooks: list[Path] | None,
+                    edition: Callable[[Assignment, dict[str, str]], Any],
+                    place: Callable[[Assignment], Path] = lambda a: Path(a.path.name)) -> list[Path]:
+    """Write one edition of each chosen exercise notebook under ``out``; ``place`` gives its path there."""
     labels = course_labels(root)
     written = []
     for a in _assignments(root, notebooks):
-        path = out / a.path.name
-        nbformat.write(student_edition(a, labels), path)
+        path = out / place(a)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(edition(a, labels), path)
         written.append(path)
     return written
+
+
+def write_student_editions(root: Path | str = ".", out: Path | str | None = None, notebooks: list[Path] | None = None) -> list[Path]:
+    root = find_root(root)
+    return _write_editions(root, Path(out) if out else root / "_build" / "student", notebooks, student_edition)
 
 
 def write_instructor_editions(root: Path | str = ".", out: Path | str | None = None, notebooks: list[Path] | None = None) -> list[Path]:
@@ -510,11 +516,7 @@ def write_instructor_editions(root: Path | str = ".", out: Path | str | None = N
     out = Path(out) if out else root / "_build" / "instructor"
     out.mkdir(parents=True, exist_ok=True)
     labels = course_labels(root)
-    written = []
-    for a in _assignments(root, notebooks):
-        path = out / a.path.name
-        nbformat.write(instructor_edition(a, root, labels), path)
-        written.append(path)
+    written = _write_editions(root, out, notebooks, lambda a, labels: instructor_edition(a, root, labels))
     key = out / "answer_key.md"
     key.write_text(course_answer_key(), encoding="utf-8")
     written.append(key)
@@ -530,12 +532,5 @@ def write_instructor_editions(root: Path | str = ".", out: Path | str | None = N
 def write_nbgrader_editions(root: Path | str = ".", out: Path | str | None = None, notebooks: list[Path] | None = None) -> list[Path]:
     root = find_root(root)
     out = Path(out) if out else root / "_build" / "nbgrader"
-    labels = course_labels(root)
-    written = []
-    for a in _assignments(root, notebooks):
-        folder = out / "source" / re.sub(r"_exercises$", "", a.stem)
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / a.path.name
-        nbformat.write(nbgrader_edition(a, labels), path)
-        written.append(path)
-    return written
+    return _write_editions(root, out, notebooks, nbgrader_edition,
+                           lambda a: Path("source") / re.sub(r"_exercises$", "", a.stem) / a.path.name)
