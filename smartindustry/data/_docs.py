@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 
+from ._catalogue import SEX_VALUES
+
 
 def _cell(text: object) -> str:
     """Text safe inside a Markdown table cell (pipes escaped, no line breaks)."""
@@ -82,7 +84,8 @@ def page_text(descriptor_json: str) -> str:
     rows = []
     for ind in inds:
         codes = ", ".join(s["code"] for s in ind["series"])
-        sexes = "total, female, male" if ind["by_sex"] else "total"
+        kept = {part for s in ind["series"] for part in s["sex"].split(", ")}
+        sexes = ", ".join(sex for sex in SEX_VALUES if sex in kept)
         rows.append([_code(ind["id"]), _cell(ind["title"]), _cell(codes), sexes,
                      _cell(ind["extract_date"])])
     lines += _table(["Id", "Definition", "Source series", "Sex", "Extract date"], rows)
