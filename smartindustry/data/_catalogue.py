@@ -411,7 +411,8 @@ INDICATORS: tuple[Indicator, ...] = (
     _pct("slum_population_share", "11.1.1 Urban population in slums",
          "Urban population living in slum households",
          "% of urban population", "wdi", (Series("EN.POP.SLUM.UR.ZS"),), "11.1.1",
-         description=("UN-Habitat. Sparse: mostly low- and middle-income countries, some years only. "
+         description=("UN-Habitat. Every second year only (2000, 2002, ..., 2022); many high-income "
+                      "countries are given as 0. "
                       "A slum household lacks improved water, improved sanitation, enough living "
                       "area, durable housing or secure tenure.")),
     _nonneg("electricity_use_per_capita", "Electricity use per person",
@@ -422,7 +423,7 @@ INDICATORS: tuple[Indicator, ...] = (
          "Firms that experienced electrical outages in the last fiscal year",
          "% of firms", "wdi", (Series("IC.ELC.OUTG.ZS"),),
          description=("World Bank Enterprise Surveys. Sparse: one survey every few years in "
-                      "some countries, so most countries have one to three values.")),
+                      "most countries, so each country has one to six values.")),
     # --- Green industry (Part IV) ------------------------------------------
     _pct("renewable_energy_share", "7.2.1 Renewable energy share",
          "Renewable energy share of total final energy consumption",
@@ -447,7 +448,7 @@ INDICATORS: tuple[Indicator, ...] = (
          "Firms with women among the owners",
          "% of firms", "wdi", (Series("IC.FRM.FEMO.ZS"),),
          description=("World Bank Enterprise Surveys. Sparse: one survey every few years in "
-                      "some countries, so most countries have one to three values.")),
+                      "most countries, so each country has one to six values.")),
     _nonneg("tertiary_enrolment", "Tertiary enrolment (gross)",
             "Gross enrolment ratio, tertiary education",
             "% of the population of tertiary-education age (gross ratio)", "wdi",
