@@ -219,6 +219,9 @@ def _nonneg(id_: str, alias: str, title: str, unit: str, source: str,
 
 
 _ISIC_C = (("activity", "isic4_c"),)
+_ENTERPRISE_SURVEYS = ("World Bank Enterprise Surveys. Sparse: one survey every few years in "
+                       "most countries, so each country has one to six values.")
+_BOP_NEGATIVE = "A few values are negative, as published (balance-of-payments corrections)."
 _SEXES_WDI = ("total", "female", "male")
 
 INDICATORS: tuple[Indicator, ...] = (
@@ -422,8 +425,7 @@ INDICATORS: tuple[Indicator, ...] = (
     _pct("firms_power_outages", "Firms with power outages",
          "Firms that experienced electrical outages in the last fiscal year",
          "% of firms", "wdi", (Series("IC.ELC.OUTG.ZS"),),
-         description=("World Bank Enterprise Surveys. Sparse: one survey every few years in "
-                      "most countries, so each country has one to six values.")),
+         description=_ENTERPRISE_SURVEYS),
     # --- Green industry (Part IV) ------------------------------------------
     _pct("renewable_energy_share", "7.2.1 Renewable energy share",
          "Renewable energy share of total final energy consumption",
@@ -437,18 +439,15 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("ip_receipts", "Intellectual property receipts",
               "Charges for the use of intellectual property, receipts (balance of payments)",
               "current USD", "wdi", (Series("BX.GSR.ROYL.CD"),),
-              description=("Royalties and licence fees received from abroad. A few values are "
-                           "negative, as published (balance-of-payments corrections).")),
+              description="Royalties and licence fees received from abroad. " + _BOP_NEGATIVE),
     Indicator("ip_payments", "Intellectual property payments",
               "Charges for the use of intellectual property, payments (balance of payments)",
               "current USD", "wdi", (Series("BM.GSR.ROYL.CD"),),
-              description=("Royalties and licence fees paid abroad. A few values are negative, "
-                           "as published (balance-of-payments corrections).")),
+              description="Royalties and licence fees paid abroad. " + _BOP_NEGATIVE),
     _pct("firms_female_ownership", "Firms with female ownership",
          "Firms with women among the owners",
          "% of firms", "wdi", (Series("IC.FRM.FEMO.ZS"),),
-         description=("World Bank Enterprise Surveys. Sparse: one survey every few years in "
-                      "most countries, so each country has one to six values.")),
+         description=_ENTERPRISE_SURVEYS),
     _nonneg("tertiary_enrolment", "Tertiary enrolment (gross)",
             "Gross enrolment ratio, tertiary education",
             "% of the population of tertiary-education age (gross ratio)", "wdi",
