@@ -80,6 +80,24 @@ def raw_gapminder(concept: str, geo: str, year: int) -> str:
     ("unemployment_rate", "ZAF", "female", 2022, "SL.UEM.TOTL.FE.ZS"),
     ("unemployment_rate", "ZAF", "male", 2022, "SL.UEM.TOTL.MA.ZS"),
     ("fixed_broadband_per100", "VNM", "total", 2021, "IT.NET.BBND.P2"),
+    ("agri_value_added_share", "ETH", "total", 2022, "NV.AGR.TOTL.ZS"),
+    ("cereal_yield", "IND", "total", 2023, "AG.YLD.CREL.KG"),
+    ("cereal_yield", "KEN", "total", 2021, "AG.YLD.CREL.KG"),
+    ("irrigated_land_share", "BGD", "total", 2023, "AG.LND.IRIG.AG.ZS"),
+    ("fertilizer_use", "BGD", "total", 2021, "AG.CON.FERT.ZS"),
+    ("agri_employment_share", "ETH", "female", 2021, "SL.AGR.EMPL.FE.ZS"),
+    ("agri_employment_share", "ETH", "male", 2021, "SL.AGR.EMPL.MA.ZS"),
+    ("urban_population_share", "BGD", "total", 2025, "SP.URB.TOTL.IN.ZS"),
+    ("slum_population_share", "VNM", "total", 2022, "EN.POP.SLUM.UR.ZS"),
+    ("electricity_use_per_capita", "ETH", "total", 2023, "EG.USE.ELEC.KH.PC"),
+    ("firms_power_outages", "BGD", "total", 2022, "IC.ELC.OUTG.ZS"),
+    ("firms_female_ownership", "GRC", "total", 2023, "IC.FRM.FEMO.ZS"),
+    ("renewable_energy_share", "ETH", "total", 2021, "EG.FEC.RNEW.ZS"),
+    ("renewable_electricity_share", "VNM", "total", 2021, "EG.ELC.RNEW.ZS"),
+    ("ip_receipts", "BGD", "total", 2022, "BX.GSR.ROYL.CD"),
+    ("ip_receipts", "GIN", "total", 2013, "BX.GSR.ROYL.CD"),  # negative, as published
+    ("ip_payments", "ETH", "total", 2021, "BM.GSR.ROYL.CD"),
+    ("tertiary_enrolment", "GRC", "total", 2022, "SE.TER.ENRR"),  # gross ratio above 100
 ])
 def test_wdi_values_match_raw(curated, indicator, iso3, sex, year, code):
     assert_same(curated[(indicator, iso3, sex, year)], raw_wdi(code, iso3, year))
@@ -135,6 +153,106 @@ def test_sdg_world_aggregate_matches_raw():
     agg = {(r["indicator"], r["year"]): r["value"] for r in read_csv(DATA / "aggregates.csv")
            if r["area"] == "UN-001"}
     assert_same(float(agg[("mobile_coverage_4g", "2022")]), raw_sdg("IT_MOB_4GNTWK", 1, 2022))
+
+
+#: Series of the raw folder's section 8 (Part IV chapters), by indicator.
+PART_IV_WDI = {
+    "agri_value_added_share": ("NV.AGR.TOTL.ZS",), "cereal_yield": ("AG.YLD.CREL.KG",),
+    "irrigated_land_share": ("AG.LND.IRIG.AG.ZS",), "fertilizer_use": ("AG.CON.FERT.ZS",),
+    "agri_employment_share": ("SL.AGR.EMPL.FE.ZS", "SL.AGR.EMPL.MA.ZS"),
+    "rural_population_share": ("SP.RUR.TOTL.ZS",), "urban_population_share": ("SP.URB.TOTL.IN.ZS",),
+    "slum_population_share": ("EN.POP.SLUM.UR.ZS",),
+    "electricity_use_per_capita": ("EG.USE.ELEC.KH.PC",),
+    "firms_power_outages": ("IC.ELC.OUTG.ZS",), "firms_female_ownership": ("IC.FRM.FEMO.ZS",),
+    "renewable_energy_share": ("EG.FEC.RNEW.ZS",), "renewable_electricity_share": ("EG.ELC.RNEW.ZS",),
+    "ip_receipts": ("BX.GSR.ROYL.CD",), "ip_payments": ("BM.GSR.ROYL.CD",),
+    "tertiary_enrolment": ("SE.TER.ENRR",),
+}
+
+
+@needs_raw
+@pytest.mark.parametrize("indicator", sorted(PART_IV_WDI))
+def test_part_iv_series_keep_every_raw_row_from_1990(indicator):
+    """Every raw row from 1990 on is a country or an aggregate row: none is lost."""
+    series = _catalogue.indicator_by_id(indicator).series
+    assert tuple(s.code for s in series) == PART_IV_WDI[indicator]
+    raw = sum(1 for s in series for r in read_csv(RAW / "wdi" / f"{s.code.lower()}.csv")
+              if int(r["Year"]) >= _catalogue.FIRST_YEAR)
+    kept = sum(1 for table in ("observations", "aggregates")
+               for r in read_csv(DATA / f"{table}.csv") if r["indicator"] == indicator)
+    assert kept == raw > 0
+
+
+@needs_raw
+@pytest.mark.parametrize("indicator, year, code", [
+    ("cereal_yield", 2023, "AG.YLD.CREL.KG"),
+    ("slum_population_share", 2022, "EN.POP.SLUM.UR.ZS"),
+    ("firms_power_outages", 2025, "IC.ELC.OUTG.ZS"),
+    ("renewable_electricity_share", 2020, "EG.ELC.RNEW.ZS"),
+])
+def test_part_iv_world_bank_world_values_match_raw(indicator, year, code):
+    agg = {r["year"]: r["value"] for r in read_csv(DATA / "aggregates.csv")
+           if r["indicator"] == indicator and r["area"] == "WB-WLD"}
+    assert_same(float(agg[str(year)]), raw_wdi(code, "WLD", year))
+
+
+@needs_raw
+def test_part_iv_sparse_series_are_as_sparse_as_the_readme_says():
+    """data/README.md: at most 62 countries a year for the enterprise surveys, one to
+    five values per country; at most 70 a year for irrigated land; slums every second year."""
+    per_year: dict[str, dict[str, set]] = {}
+    per_country: dict[str, dict[str, int]] = {}
+    for r in read_csv(DATA / "observations.csv"):
+        per_year.setdefault(r["indicator"], {}).setdefault(r["year"], set()).add(r["iso3"])
+        counts = per_country.setdefault(r["indicator"], {})
+        counts[r["iso3"]] = counts.get(r["iso3"], 0) + 1
+    for ind in ("firms_power_outages", "firms_female_ownership"):
+        assert max(len(c) for c in per_year[ind].values()) == 62
+        assert len(per_year[ind]["2025"]) == 62
+        assert min(per_country[ind].values()) == 1
+    assert max(max(per_country[ind].values())
+               for ind in ("firms_power_outages", "firms_female_ownership")) == 6
+    assert max(len(c) for c in per_year["irrigated_land_share"].values()) == 70
+    slum_years = {int(y) for y, c in per_year["slum_population_share"].items() if len(c) > 100}
+    assert slum_years == set(range(2000, 2023, 2))
+    readme = " ".join((REPO / "data" / "README.md").read_text(encoding="utf-8").split())
+    assert "at most 62 countries in any one year, 2025" in readme
+    assert "for at most 70 countries in any one year" in readme
+
+
+@needs_raw
+def test_part_iv_ranges_keep_published_values_outside_the_usual_bounds():
+    """Gross tertiary enrolment above 100 and negative IP charges are kept, as published."""
+    values: dict[str, list[float]] = {}
+    for r in read_csv(DATA / "observations.csv"):
+        values.setdefault(r["indicator"], []).append(float(r["value"]))
+    assert max(values["tertiary_enrolment"]) > 150 and min(values["tertiary_enrolment"]) >= 0
+    assert min(values["ip_receipts"]) < 0 and min(values["ip_payments"]) < 0
+    assert max(values["fertilizer_use"]) > 10000
+    for ind in ("tertiary_enrolment", "fertilizer_use", "cereal_yield"):
+        assert _catalogue.indicator_by_id(ind).maximum is None, ind
+    for ind in ("ip_receipts", "ip_payments"):
+        entry = _catalogue.indicator_by_id(ind)
+        assert entry.minimum is None and entry.maximum is None, ind
+    for ind in ("slum_population_share", "renewable_energy_share", "irrigated_land_share"):
+        entry = _catalogue.indicator_by_id(ind)
+        assert (entry.minimum, entry.maximum) == (0.0, 100.0), ind
+        assert 0 <= min(values[ind]) and max(values[ind]) <= 100
+
+
+@needs_raw
+def test_series_with_their_own_extract_date_are_named_in_sources_file():
+    """A raw file last changed before the snapshot keeps that commit's date."""
+    text = (RAW / "SOURCES.md").read_text(encoding="utf-8")
+    own = {s.code: s.extract_date for ind in _catalogue.INDICATORS for s in ind.series
+           if s.extract_date}
+    assert own == {"IP.PAT.RESD": "2025-12-17", "AG.LND.IRIG.AG.ZS": "2026-04-01"}
+    assert "ip.pat.resd" in text and "2025-12-17" in text
+    assert "ag.lnd.irig.ag.zs was last changed in commit 59aa866" in text
+    dates = {i["id"]: i["extract_date"]
+             for i in json.loads((DATA / "datapackage.json").read_text())["indicators"]}
+    assert dates["irrigated_land_share"] == "2026-04-01"
+    assert {dates[i] for i in PART_IV_WDI if i != "irrigated_land_share"} == {"2026-07-01"}
 
 
 @needs_raw

@@ -51,9 +51,18 @@ def test_descriptor_lists_the_four_tables(descriptor):
         assert (DATA / res["path"]).exists()
 
 
+#: Indicators in percent that can exceed 100 (a gross ratio counts students of any age).
+PERCENT_ABOVE_100 = {"tertiary_enrolment"}
+
+
 def test_percentages_between_0_and_100(descriptor, texts):
     pct = {i["id"] for i in descriptor["indicators"] if i["unit"].startswith("%")}
-    assert {"mva_share_gdp", "mobile_coverage_4g", "unemployment_rate", "internet_users"} <= pct
+    assert {"mva_share_gdp", "mobile_coverage_4g", "unemployment_rate", "internet_users",
+            "slum_population_share", "renewable_energy_share"} <= pct
+    assert PERCENT_ABOVE_100 <= pct
+    bounded = {i["id"] for i in descriptor["indicators"] if i["maximum"] == 100}
+    assert pct - PERCENT_ABOVE_100 == bounded
+    pct -= PERCENT_ABOVE_100
     for table in ("observations", "aggregates"):
         values = [float(r["value"]) for r in rows(texts[table]) if r["indicator"] in pct]
         assert values and min(values) >= 0 and max(values) <= 100
@@ -61,7 +70,8 @@ def test_percentages_between_0_and_100(descriptor, texts):
 
 def test_counts_and_amounts_are_not_negative(texts):
     counts = {"population", "robots_installed", "patents_residents", "ewaste_total",
-              "gdp", "co2_fuel_combustion", "researchers_per_million"}
+              "gdp", "co2_fuel_combustion", "researchers_per_million", "cereal_yield",
+              "fertilizer_use", "electricity_use_per_capita"}
     values = [float(r["value"]) for r in rows(texts["observations"]) if r["indicator"] in counts]
     assert len(values) > 1000 and min(values) >= 0
 

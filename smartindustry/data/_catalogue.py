@@ -219,6 +219,9 @@ def _nonneg(id_: str, alias: str, title: str, unit: str, source: str,
 
 
 _ISIC_C = (("activity", "isic4_c"),)
+_ENTERPRISE_SURVEYS = ("World Bank Enterprise Surveys. Sparse: one survey every few years in "
+                       "most countries, so each country has one to six values.")
+_BOP_NEGATIVE = "A few values are negative, as published (balance-of-payments corrections)."
 _SEXES_WDI = ("total", "female", "male")
 
 INDICATORS: tuple[Indicator, ...] = (
@@ -374,6 +377,83 @@ INDICATORS: tuple[Indicator, ...] = (
             "Industrial robots installed in the year",
             "robots per year", "robots", (Series("Annual industrial robots installed"),),
             description="Only five economies (China, Germany, Japan, Korea, United States) and the world."),
+    # --- Agriculture (Part IV) ----------------------------------------------
+    _pct("agri_value_added_share", "Agriculture share of GDP",
+         "Agriculture, forestry and fishing value added as a share of GDP",
+         "% of GDP", "wdi", (Series("NV.AGR.TOTL.ZS"),),
+         description="ISIC Rev.4 divisions 01-03 (crops, livestock, forestry, fishing)."),
+    _nonneg("cereal_yield", "Cereal yield",
+            "Cereal yield (wheat, rice, maize, barley, oats, rye, millet, sorghum and others)",
+            "kg per hectare of harvested land", "wdi", (Series("AG.YLD.CREL.KG"),),
+            description="FAO data as published in the WDI; grain harvested dry only."),
+    _pct("irrigated_land_share", "Irrigated agricultural land",
+         "Agricultural land purposely provided with water (irrigated) as a share of all agricultural land",
+         "% of agricultural land", "wdi",
+         # Last changed upstream in commit 59aa866 (2026-04-01), not in the snapshot commit.
+         (Series("AG.LND.IRIG.AG.ZS", extract_date="2026-04-01"),),
+         description="Sparse: few countries report it, and most only for some years."),
+    _nonneg("fertilizer_use", "Fertilizer consumption",
+            "Fertilizer consumption (nitrogen, potash and phosphate nutrients) per hectare of arable land",
+            "kg per hectare of arable land", "wdi", (Series("AG.CON.FERT.ZS"),),
+            description=("Manure is not included. Values of thousands of kg per hectare occur "
+                         "where there is very little arable land (for example small islands).")),
+    _pct("agri_employment_share", "Agriculture employment share (female, male)",
+         "Employment in agriculture as a share of female and of male employment (modelled ILO estimate)",
+         "% of employment of the same sex", "wdi",
+         (Series("SL.AGR.EMPL.FE.ZS", sex="female"), Series("SL.AGR.EMPL.MA.ZS", sex="male")),
+         description="Female and male values only: the raw folder has no total series (SL.AGR.EMPL.ZS)."),
+    _pct("rural_population_share", "Rural population",
+         "Rural population as a share of total population",
+         "% of population", "wdi", (Series("SP.RUR.TOTL.ZS"),),
+         description="Rural as defined by each national statistical office: definitions differ between countries."),
+    # --- Cities and infrastructure (Part IV) -------------------------------
+    _pct("urban_population_share", "Urban population",
+         "Urban population as a share of total population",
+         "% of population", "wdi", (Series("SP.URB.TOTL.IN.ZS"),),
+         description="Urban as defined by each national statistical office; UN Population Division estimates."),
+    _pct("slum_population_share", "11.1.1 Urban population in slums",
+         "Urban population living in slum households",
+         "% of urban population", "wdi", (Series("EN.POP.SLUM.UR.ZS"),), "11.1.1",
+         description=("UN-Habitat. Every second year only (2000, 2002, ..., 2022); many high-income "
+                      "countries are given as 0. "
+                      "A slum household lacks improved water, improved sanitation, enough living "
+                      "area, durable housing or secure tenure.")),
+    _nonneg("electricity_use_per_capita", "Electricity use per person",
+            "Electric power consumption per person",
+            "kWh per person", "wdi", (Series("EG.USE.ELEC.KH.PC"),),
+            description="Production of power plants less losses and own use, per person (IEA data)."),
+    _pct("firms_power_outages", "Firms with power outages",
+         "Firms that experienced electrical outages in the last fiscal year",
+         "% of firms", "wdi", (Series("IC.ELC.OUTG.ZS"),),
+         description=_ENTERPRISE_SURVEYS),
+    # --- Green industry (Part IV) ------------------------------------------
+    _pct("renewable_energy_share", "7.2.1 Renewable energy share",
+         "Renewable energy share of total final energy consumption",
+         "% of total final energy consumption", "wdi", (Series("EG.FEC.RNEW.ZS"),), "7.2.1",
+         description="Includes traditional biomass (wood, charcoal), which is large in low-income countries."),
+    _pct("renewable_electricity_share", "Renewable electricity output",
+         "Electricity generated by renewable power plants as a share of all electricity generated",
+         "% of total electricity output", "wdi", (Series("EG.ELC.RNEW.ZS"),),
+         description="Hydropower included."),
+    # --- Innovation (Part IV) ----------------------------------------------
+    Indicator("ip_receipts", "Intellectual property receipts",
+              "Charges for the use of intellectual property, receipts (balance of payments)",
+              "current USD", "wdi", (Series("BX.GSR.ROYL.CD"),),
+              description="Royalties and licence fees received from abroad. " + _BOP_NEGATIVE),
+    Indicator("ip_payments", "Intellectual property payments",
+              "Charges for the use of intellectual property, payments (balance of payments)",
+              "current USD", "wdi", (Series("BM.GSR.ROYL.CD"),),
+              description="Royalties and licence fees paid abroad. " + _BOP_NEGATIVE),
+    _pct("firms_female_ownership", "Firms with female ownership",
+         "Firms with women among the owners",
+         "% of firms", "wdi", (Series("IC.FRM.FEMO.ZS"),),
+         description=_ENTERPRISE_SURVEYS),
+    _nonneg("tertiary_enrolment", "Tertiary enrolment (gross)",
+            "Gross enrolment ratio, tertiary education",
+            "% of the population of tertiary-education age (gross ratio)", "wdi",
+            (Series("SE.TER.ENRR"),),
+            description=("UNESCO Institute for Statistics. Enrolment of all ages over the "
+                         "population of the official age group, so it can exceed 100.")),
 )
 
 

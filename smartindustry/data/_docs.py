@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 
+from ._catalogue import SEX_VALUES
+
 
 def _cell(text: object) -> str:
     """Text safe inside a Markdown table cell (pipes escaped, no line breaks)."""
@@ -50,7 +52,8 @@ def page_text(descriptor_json: str) -> str:
         "`python -m smartindustry.data docs`. Do not edit it by hand.",
         "",
         "The course reads real, public data: selected indicators for SDG 9 (industry, innovation "
-        "and infrastructure) and for digital and economic inclusion. Country values and "
+        "and infrastructure), for digital and economic inclusion, and for agriculture, cities, "
+        "energy and innovation. Country values and "
         "aggregate values (world, regions, income groups) are kept in separate tables, so a "
         "region is never added to a country total by accident.",
         "",
@@ -82,7 +85,8 @@ def page_text(descriptor_json: str) -> str:
     rows = []
     for ind in inds:
         codes = ", ".join(s["code"] for s in ind["series"])
-        sexes = "total, female, male" if ind["by_sex"] else "total"
+        kept = {part for s in ind["series"] for part in s["sex"].split(", ")}
+        sexes = ", ".join(sex for sex in SEX_VALUES if sex in kept)
         rows.append([_code(ind["id"]), _cell(ind["title"]), _cell(codes), sexes,
                      _cell(ind["extract_date"])])
     lines += _table(["Id", "Definition", "Source series", "Sex", "Extract date"], rows)
@@ -114,6 +118,10 @@ def page_text(descriptor_json: str) -> str:
               "- Coverage is uneven: R&D, e-waste and informal employment exist for far fewer "
               "countries than population or GDP, and values by sex for fewer countries than "
               "totals. A missing value is not a zero.",
+              "- The World Bank Enterprise Survey series (firms with power outages, firms with "
+              "female ownership) have one survey every few years, so each country has one to six "
+              "values; slum population is given every second year and irrigated land for at most "
+              "70 countries a year. Compare countries only in the years each one has.",
               "- Industrial robots are available for five economies and the world only; there is "
               "no 5G coverage series and no UNIDO competitive industrial performance index.",
               "- Aggregates are computed by each source with its own country lists and methods; "
