@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import matplotlib
@@ -51,3 +52,69 @@ def built_book(tmp_path_factory, request) -> tuple[dict, Path]:
             )
             done.write_text(json.dumps({"returncode": proc.returncode, "log": proc.stdout + proc.stderr}))
     return json.loads(done.read_text()), out / "_build" / "html"
+
+
+# -- notebooks under load ------------------------------------------------------------
+#
+# nbval starts one kernel per notebook and then, before the first cell, waits
+# for the kernel's first replies with fixed limits (10 s for a kernel_info
+# reply, 30 s in all), and after each cell waits 5 s for each message of its
+# output. On a 2-core machine that also builds the book and drives Chromium, a
+# starting kernel can miss those limits: every cell of the notebook then
+# errors at once. Here the kernel gets the time of `--nbval-kernel-startup-timeout`
+# (set in pyproject.toml) for its first replies too, a kernel that still fails
+# to start is started again once, and outputs are awaited for OUTPUT_SECONDS.
+
+OUTPUT_SECONDS = 60
+KERNEL_STARTS = 2
+
+try:
+    from queue import Empty
+
+    import nbval.plugin as _nbval
+except ImportError:  # nbval missing: the notebook tests cannot run anyway
+    _nbval = None
+
+
+if _nbval is not None:
+
+    class PatientKernel(_nbval.RunningKernel):
+        """nbval's kernel, with the start-up limit applied to its first replies as well."""
+
+        def __init__(self, kernel_name, cwd=None, startup_timeout=60):
+            self.ready_seconds = float(startup_timeout)
+            super().__init__(kernel_name, cwd=cwd, startup_timeout=startup_timeout)
+
+        def _ensure_iopub_up(self) -> None:
+            """Ask for kernel_info until its reply and its idle status on IOPub both arrive."""
+            deadline = time.monotonic() + self.ready_seconds
+            while True:
+                msg_id = self.kc.kernel_info()
+                try:
+                    self.await_reply(msg_id, timeout=max(1.0, deadline - time.monotonic()))
+                    self.await_idle(msg_id, 1)
+                    return
+                except Empty:
+                    if time.monotonic() >= deadline:
+                        self.stop()
+                        raise RuntimeError(f"the kernel did not answer within {self.ready_seconds:.0f} s")
+
+    def start_kernel(*args, **kwargs) -> PatientKernel:
+        """Start a kernel; if it fails to start, try once more before the notebook's cells fail."""
+        for attempt in range(1, KERNEL_STARTS + 1):
+            try:
+                return PatientKernel(*args, **kwargs)
+            except RuntimeError:
+                if attempt == KERNEL_STARTS:
+                    raise
+        raise AssertionError("unreachable")
+
+    _nbval.RunningKernel = start_kernel
+
+
+def pytest_collection_modifyitems(items) -> None:
+    if _nbval is None:
+        return
+    for item in items:
+        if isinstance(item, _nbval.IPyNbCell):
+            item.output_timeout = OUTPUT_SECONDS
