@@ -139,6 +139,10 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
 TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
 NAMED_TOGGLE = '<summary><span class="visually-hidden">Sections</span><span class="toctree-toggle" role="presentation">'
 BIBLIOENTRY, LISTITEM = 'role="doc-biblioentry"', 'role="listitem"'
+# The search button reads "Search Ctrl+K" but was named "Search" only: its name
+# comes from its text instead (axe: label-content-name-mismatch, WCAG 2.5.3).
+SEARCH_LABEL = 'title="Search" aria-label="Search" data-bs-placement'
+SEARCH_NAMED = 'title="Search" data-bs-placement'
 
 
 HIGHLIGHT_RULE = re.compile(r'html\[data-theme="(\w+)"\] \.highlight(?: \.([\w-]+))? \{([^}]*)\}')
@@ -188,6 +192,8 @@ def _post_process(app: Sphinx, exception: Exception | None) -> None:
     * the script tag of fontawesome.js goes (and the file with it);
     * the sidebar's expand/collapse toggles get a name for screen readers
       (axe: summary-name, serious);
+    * the search button is named by its visible text (axe:
+      label-content-name-mismatch, serious);
     * the entries of the bibliography's list are list items (docutils marks
       them with the deprecated role doc-biblioentry; axe:
       aria-required-children, critical);
@@ -202,6 +208,7 @@ def _post_process(app: Sphinx, exception: Exception | None) -> None:
     for page in out.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         fixed = FONTAWESOME_JS.sub("", text).replace(TOGGLE, NAMED_TOGGLE).replace(BIBLIOENTRY, LISTITEM)
+        fixed = fixed.replace(SEARCH_LABEL, SEARCH_NAMED)
         fixed = without_plain_spans(fixed, plain)
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
