@@ -205,3 +205,10 @@ def test_a_typed_value_is_right_where_its_code_task_says_right(question):
         assert question.check(answer).correct and task.check(float(answer)).correct, answer
     for answer in wrong:
         assert not question.check(answer).correct and not task.check(float(answer)).correct, answer
+
+
+def test_the_page_checker_records_nothing_about_the_reader():
+    """Answers stay in the page: no storage, no cookie, no request."""
+    code = SCRIPT.read_text(encoding="utf-8")
+    for keeps in ("localStorage", "sessionStorage", "indexedDB", "document.cookie", "fetch(", "XMLHttpRequest", "sendBeacon"):
+        assert keeps not in code, keeps
