@@ -91,6 +91,7 @@ def _exercise_page(nb: nbformat.NotebookNode) -> None:
     from smartindustry.exercises.page import exercise_html, page_question
 
     has_form: dict[str, bool] = {}  # by how the notebook writes the question ("q.drift_word")
+    seen: set[str] = set()
     last = False
     for cell in nb.cells:
         if cell.cell_type != "code":
@@ -101,6 +102,9 @@ def _exercise_page(nb: nbformat.NotebookNode) -> None:
             if question is None:
                 _warn(f"an exercise notebook shows the question {found.group(1)!r}, which no question bank defines")
                 continue
+            if question.id in seen:  # a form's ids come from the question id: one form a question on a page
+                continue
+            seen.add(question.id)
             for out in cell.outputs:
                 if "text/html" in out.get("data", {}):
                     out["data"]["text/html"] = exercise_html(question)

@@ -262,3 +262,12 @@ def test_a_question_no_bank_defines_is_left_as_it_is():
     q = ShortText(id="nobank-x", prompt="A question from nowhere?", accepted=["a"])
     nb = read_notebook(_exercise_notebook(_shown(q)))
     assert nb.cells[1].outputs[0]["data"]["text/html"] == q.to_html()  # and the build warns (-W: it fails)
+
+
+def test_a_question_shown_twice_is_one_form():
+    from smartindustry.book import read_notebook
+    from smartindustry.questions import iot
+
+    nb = read_notebook(_exercise_notebook(_shown(iot.drift_word), _shown(iot.drift_word)))
+    outs = [c.outputs[0]["data"]["text/html"] for c in nb.cells if c.cell_type == "code"]
+    assert outs[0].startswith('<form class="si-check" id="si-check-iot-drift"') and outs[1] == iot.drift_word.to_html()
