@@ -7,21 +7,117 @@ things in what the reader sees, never in the notebook file:
   Python callbacks, so it shows each widget's HTML rendering instead (see
   ``nb_mime_priority_overrides`` in ``_config.yml``); the state would only add
   weight to every page and make it load the widget manager's JavaScript.
-* In an exercise notebook, the stored output of each check cell is the
-  verdict on the worked solution ("Correct: 59.4% is right"), which would give
-  away the folded solution. The book shows a short note instead.
+* In an exercise notebook, a cell that shows a question (``q.drift_word``,
+  stored as the question's HTML) shows it as the page can use it
+  (``smartindustry.exercises.page.exercise_html``): a self-check form the
+  reader answers on the page, with the same checker and hints as a chapter's
+  ``ask(...)``, or, for a code task, the question and how to run the notebook.
+  The question is found by the id in the stored HTML, so a new exercise
+  notebook gets its forms with nothing to do.
+* The stored output of each check cell (``check(q.drift_word, answer_5)``) is
+  the verdict on the worked solution ("Correct: 59.4% is right"), which would
+  give away the folded solution. The book shows a short note instead: where to
+  answer on the page, or how to check one's code in the notebook.
 * A ``## Setup`` heading with nothing under it but a hidden setup cell would
   be an empty section in the book; it is left out.
 """
 
 from __future__ import annotations
 
+import ast
+import functools
+import re
+
 import nbformat
 
+#: Under a check cell whose question has a form on the page.
 CHECK_NOTE = (
-    '<p class="si-static-note">Run this cell in the notebook to check your own answer. '
-    "The worked solution is folded above it.</p>"
+    '<p class="si-static-note">On this page, answer in the form above. In the notebook, put your answer '
+    "in the answer cell and run this cell to check it. The worked solution is folded above this cell.</p>"
 )
+#: Under a check cell whose question is a code task with no form on the page.
+CHECK_CODE_NOTE = (
+    '<p class="si-static-note">In the notebook, run this cell to check your code (how to run the notebook '
+    "is under the question). The worked solution is folded above this cell.</p>"
+)
+#: The HTML a question stores when a notebook cell shows it (``Question.to_html``).
+QUESTION_HTML = re.compile(r'<div class="si-question" id="si-q-([^"]+)">')
+
+
+@functools.lru_cache(maxsize=1)
+def _questions() -> dict:
+    from smartindustry.questions import all_questions
+
+    return all_questions()
+
+
+def _warn(message: str) -> None:
+    from sphinx.util import logging
+
+    logging.getLogger(__name__).warning(message)
+
+
+def _html_of(cell: nbformat.NotebookNode) -> str:
+    for out in cell.get("outputs", []):
+        html = out.get("data", {}).get("text/html")
+        if html:
+            return "".join(html) if isinstance(html, list) else html
+    return ""
+
+
+def _expression(source: str) -> str | None:
+    """The cell's source as one expression, written the same way every time (None if it is not one)."""
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return None
+    return ast.unparse(body[0].value) if len(body) == 1 and isinstance(body[0], ast.Expr) else None
+
+
+def _checked(source: str) -> str | None:
+    """The question of a check cell ``check(q.x, answer)``, written as `_expression` writes it."""
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return None
+    call = body[-1].value if body and isinstance(body[-1], ast.Expr) else None
+    if isinstance(call, ast.Call) and call.args:
+        return ast.unparse(call.args[0])
+    return None
+
+
+def _exercise_page(nb: nbformat.NotebookNode) -> None:
+    """Questions as the page can use them; check cells with a note, not the verdict on the solution."""
+    from smartindustry.exercises.page import exercise_html, page_question
+
+    has_form: dict[str, bool] = {}  # by how the notebook writes the question ("q.drift_word")
+    seen: set[str] = set()
+    last = False
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        found = QUESTION_HTML.search(_html_of(cell))
+        if found and not cell.source.lstrip().startswith("check("):
+            question = _questions().get(found.group(1))
+            if question is None:
+                _warn(f"an exercise notebook shows the question {found.group(1)!r}, which no question bank defines")
+                continue
+            if question.id in seen:  # a form's ids come from the question id: one form a question on a page
+                continue
+            seen.add(question.id)
+            for out in cell.outputs:
+                if "text/html" in out.get("data", {}):
+                    out["data"]["text/html"] = exercise_html(question)
+            last = page_question(question) is not None
+            key = _expression(cell.source)
+            if key is not None:
+                has_form[key] = last
+        elif cell.source.lstrip().startswith("check(") and cell.outputs:
+            form = has_form.get(_checked(cell.source) or "", last)
+            note = CHECK_NOTE if form else CHECK_CODE_NOTE
+            text = "Answer in the form above, or run this cell to check your own answer." if form else (
+                "Run this cell in the notebook to check your code.")
+            cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": note, "text/plain": text})]
 
 
 def _is_exercise_notebook(nb: nbformat.NotebookNode) -> bool:
@@ -37,14 +133,7 @@ def read_notebook(text: str) -> nbformat.NotebookNode:
     nb = nbformat.reads(text, as_version=4)
     nb.metadata.pop("widgets", None)
     if _is_exercise_notebook(nb):
-        for cell in nb.cells:
-            if cell.cell_type == "code" and cell.source.lstrip().startswith("check(") and cell.outputs:
-                cell.outputs = [
-                    nbformat.v4.new_output(
-                        "display_data",
-                        data={"text/html": CHECK_NOTE, "text/plain": "Run this cell to check your own answer."},
-                    )
-                ]
+        _exercise_page(nb)
     keep = []
     for i, cell in enumerate(nb.cells):
         following = nb.cells[i + 1] if i + 1 < len(nb.cells) else None

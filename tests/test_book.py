@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -103,8 +104,107 @@ def test_exercise_pages_do_not_give_the_folded_solutions_away(built):
     _, html = built
     for page in sorted((html / "exercises").glob("*.html")):
         text = page.read_text()
-        assert "Run this cell in the notebook to check your own answer" in text, page.name
+        assert "The worked solution is folded above this cell." in text, page.name
         assert "<strong>Correct:</strong>" not in text, page.name
+
+
+def _shown_questions(notebook: Path) -> list[str]:
+    """The ids of the questions an exercise notebook shows, in order (from its stored outputs)."""
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    return [qid for cell in nb["cells"] if cell["cell_type"] == "code" and not "".join(cell["source"]).startswith("check(")
+            for out in cell.get("outputs", [])
+            for qid in re.findall(r'<div class="si-question" id="si-q-([^"]+)">', "".join(out.get("data", {}).get("text/html", "")))]
+
+
+# Forms on each exercise page: every choice, number and short text, and each code task whose value is typed.
+FORMS_PER_EXERCISE_PAGE = {
+    "01_how_to_use_exercises.html": 4, "02_sdg9_exercises.html": 4, "03_digital_divide_exercises.html": 5,
+    "04_partnership_exercises.html": 3, "05_digital_skills_exercises.html": 4, "06_work_exercises.html": 3,
+    "07_industry40_fundamentals_exercises.html": 5, "08_iot_exercises.html": 5, "09_ai_ml_exercises.html": 4,
+    "10_robots_exercises.html": 5, "11_digital_twins_exercises.html": 4, "12_cybersecurity_exercises.html": 3,
+}
+
+
+def test_every_exercise_answers_on_the_page_or_says_how_to_run_it(built):
+    from smartindustry.exercises import CodeTask, MultipleChoice, Numeric, ShortText
+    from smartindustry.exercises.page import page_question
+    from smartindustry.questions import all_questions
+
+    _, html = built
+    questions = all_questions()
+    counts = {}
+    for notebook in sorted((ROOT / "exercises").glob("*.ipynb")):
+        text = (html / "exercises" / f"{notebook.stem}.html").read_text(encoding="utf-8")
+        shown = [questions[qid] for qid in _shown_questions(notebook)]
+        assert shown, notebook.name
+        forms = re.findall(r'<form class="si-check" id="si-check-([^"]+)"', text)
+        assert forms == [q.id for q in shown if page_question(q) is not None], notebook.name
+        assert all(q.id in forms for q in shown if isinstance(q, (MultipleChoice, Numeric, ShortText))), notebook.name
+        tasks = [q for q in shown if isinstance(q, CodeTask)]
+        assert text.count('class="si-static-note si-run-note"') == len(tasks), notebook.name
+        assert text.count("Run in the browser</strong> (if this book offers it), Binder or Colab") == len(tasks)
+        for q in tasks:  # a function or a table: the question's text, with no form
+            assert (f'id="si-check-{q.id}"' in text) != (f'id="si-q-{q.id}"' in text), q.id
+        assert text.count("On this page, answer in the form above.") == len(forms), notebook.name
+        counts[f"{notebook.stem}.html"] = len(forms)
+    assert {k: counts.get(k) for k in FORMS_PER_EXERCISE_PAGE} == FORMS_PER_EXERCISE_PAGE
+
+
+def _exercise_notebook(*cells) -> str:
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("```{solution-start} ex-x\n```")] + list(cells)
+    return nbformat.writes(nb)
+
+
+def _shown(question) -> "nbformat.NotebookNode":
+    import nbformat
+
+    cell = nbformat.v4.new_code_cell("q.thing")
+    cell.outputs = [nbformat.v4.new_output("execute_result", data=question._repr_mimebundle_(), execution_count=1)]
+    return cell
+
+
+def _checked(source: str, verdict: str) -> "nbformat.NotebookNode":
+    import nbformat
+
+    cell = nbformat.v4.new_code_cell(source)
+    cell.outputs = [nbformat.v4.new_output("execute_result", data={"text/html": verdict, "text/plain": verdict}, execution_count=2)]
+    return cell
+
+
+def test_a_shown_question_becomes_a_form_and_its_check_a_note():
+    from smartindustry.book import CHECK_CODE_NOTE, CHECK_NOTE, read_notebook
+    from smartindustry.exercises.page import RUN_NOTE, RUN_NOTE_VALUE, question_form
+    from smartindustry.questions import divide, industry40, iot
+
+    nb = read_notebook(_exercise_notebook(
+        _shown(iot.drift_word), _checked("check(q.thing, answer_5)", "<strong>Correct:</strong> drift"),
+        _shown(industry40.daily_summary_task), _checked("check(q.other, daily_summary)", "<strong>Correct:</strong>"),
+        _shown(divide.women_below_task), _checked("check(q.thing, n_countries)", "<strong>Correct:</strong> 24"),
+    ))
+    outs = [c.outputs[0]["data"]["text/html"] for c in nb.cells if c.cell_type == "code"]
+    assert outs[0] == question_form(iot.drift_word) and 'class="si-check"' in outs[0]
+    assert outs[1] == CHECK_NOTE
+    assert outs[2] == industry40.daily_summary_task.to_html() + RUN_NOTE and "<form" not in outs[2]
+    assert outs[3] == CHECK_CODE_NOTE  # the question of the cell before it: no form
+    assert outs[4].startswith('<form class="si-check" id="si-check-divide-women-below"') and outs[4].endswith(RUN_NOTE_VALUE)
+    assert "Type the value of <code>n_countries</code>" in outs[4]
+    assert outs[5] == CHECK_NOTE
+    assert not any("Correct" in o for o in outs)
+
+
+def test_a_chapter_notebook_keeps_its_outputs():
+    import nbformat
+
+    from smartindustry.book import read_notebook
+    from smartindustry.questions import iot
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [_shown(iot.drift_word)]
+    out = read_notebook(nbformat.writes(nb)).cells[0].outputs[0]["data"]["text/html"]
+    assert out == iot.drift_word.to_html()
 
 
 def test_no_empty_setup_sections(built):
@@ -153,3 +253,21 @@ def test_built_code_blocks_are_lighter_and_keep_their_colours(built):
     assert re.search(r'<pre class="si-code">(?:(?!</pre>).)*<span class="(?:n|p)">', page, re.S) is None
     assert '<span class="o">' in page  # operators keep their own colour
     assert ".highlight pre.si-code {color: inherit;}" in (html / "_static" / "selfcheck.css").read_text()
+
+
+def test_a_question_no_bank_defines_is_left_as_it_is():
+    from smartindustry.book import read_notebook
+    from smartindustry.exercises import ShortText
+
+    q = ShortText(id="nobank-x", prompt="A question from nowhere?", accepted=["a"])
+    nb = read_notebook(_exercise_notebook(_shown(q)))
+    assert nb.cells[1].outputs[0]["data"]["text/html"] == q.to_html()  # and the build warns (-W: it fails)
+
+
+def test_a_question_shown_twice_is_one_form():
+    from smartindustry.book import read_notebook
+    from smartindustry.questions import iot
+
+    nb = read_notebook(_exercise_notebook(_shown(iot.drift_word), _shown(iot.drift_word)))
+    outs = [c.outputs[0]["data"]["text/html"] for c in nb.cells if c.cell_type == "code"]
+    assert outs[0].startswith('<form class="si-check" id="si-check-iot-drift"') and outs[1] == iot.drift_word.to_html()

@@ -29,6 +29,7 @@ from pathlib import Path
 import pytest
 
 from smartindustry.exercises import MultipleChoice, Numeric, ShortText
+from smartindustry.exercises.page import page_question
 from smartindustry.questions import all_questions
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -476,11 +477,13 @@ def self_checks(page, questions: dict) -> tuple[int, list[str]]:
 def sweep(browser, server: str, names: list[str], axe_script: str) -> dict[str, dict]:
     """Open each page once and check all of it, as a reader would use it.
 
-    In the light theme: the page checks; every self-check answered; then axe-core
+    In the light theme: the page checks; every self-check answered (those of the
+    chapters and of the exercise pages, where a code task's value is typed as
+    its ``page_question``); then axe-core
     on the page with its feedback showing. Then the reader's system turns dark:
     the page must follow, and pass the colour rules there too.
     """
-    questions = all_questions()
+    questions = {k: page_question(q) or q for k, q in all_questions().items()}
     watch = Watch(browser, server)
     results = {}
     for name in names:
@@ -528,7 +531,9 @@ class Sweep:
 
     def test_pages_show_their_math_and_self_checks(self, swept):
         least = {"chapters/07_industry40_fundamentals.html": ("math", 1),  # the OEE formula
-                 "chapters/01_how_to_use.html": ("checked", 4)}
+                 "chapters/01_how_to_use.html": ("checked", 4),
+                 "exercises/01_how_to_use_exercises.html": ("checked", 4),
+                 "exercises/08_iot_exercises.html": ("checked", 5)}
         for name, (key, n) in least.items():
             if name in swept:
                 assert swept[name][key] >= n, name

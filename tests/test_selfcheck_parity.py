@@ -1,6 +1,8 @@
 """The browser's checker (smartindustry/static/selfcheck.js) gives the same verdicts as Python.
 
-Thousands of answers, to every self-check question of the course and to
+Thousands of answers, to every self-check question of the course (those of
+the chapters and of the exercise pages, where a code task's value is typed as
+its ``page_question``) and to
 questions made to reach the corners of the rules, go through
 ``Question.check`` in Python and ``check(spec, answer, attempt)`` in
 JavaScript, on the spec the page carries. Status, message, score, hint and
@@ -19,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from smartindustry.exercises import Choice, Mistake, MultipleChoice, Numeric, ShortText
-from smartindustry.exercises.page import SELFCHECK_JS
+from smartindustry.exercises import Choice, CodeTask, Mistake, MultipleChoice, Numeric, ShortText
+from smartindustry.exercises.page import SELFCHECK_JS, TypedNumber, TypedText, page_question
 from smartindustry.exercises.text import format_number
 from smartindustry.questions import all_questions
 
@@ -47,8 +49,9 @@ EXTRA = [
     MultipleChoice(id="x-single", prompt="One?", hints=["h1", "h2"], solution="s", explanation="ex", choices=[
         Choice("Zero"), Choice("One", correct=True), Choice("Two", feedback="not two")]),
 ]
-SELF_CHECKS = [q for q in all_questions().values() if isinstance(q, (MultipleChoice, Numeric, ShortText))]
-ALL = SELF_CHECKS + EXTRA
+SELF_CHECKS = [page_question(q) for q in all_questions().values() if page_question(q) is not None]
+TYPED = [q for q in SELF_CHECKS if isinstance(q, (TypedNumber, TypedText))]
+ALL = SELF_CHECKS + EXTRA + [TypedText(id="x-typed", prompt="Word?", accepted=["kWh"], hints=["h"], solution="s", name="unit")]
 
 NUMBER_FORMS = [
     "", "   ", "...", " ... ", "abc", "12,5", "12.5", "1,234", "1,234,567", "1.234,5", "1,234.5", "12 000", "12\u00a0000",
@@ -176,3 +179,36 @@ def test_browser_checker_gives_the_python_verdicts():
     statuses = {c["python"]["status"] for c in cases}
     assert statuses == {"correct", "partial", "incorrect", "unreadable", "empty"}
     assert out["numbers"] == [format_number(x) for x in NUMBERS]
+
+
+def test_exercise_pages_type_the_value_of_code_tasks_and_not_functions_or_tables():
+    tasks = {q.id: q for q in all_questions().values() if isinstance(q, CodeTask)}
+    typed = {q.id: q for q in TYPED}
+    assert {"iot-alarm-count", "robots-cagr-world", "twins-slope-week4", "howto-offline-people"} <= set(typed)
+    for task_id, task in tasks.items():
+        if task.is_function_task:
+            assert task_id not in typed, task_id
+    assert "sdg9-medians-3g" not in typed and "cyber-ir-order" not in typed  # a table, a list
+    q = typed["iot-alarm-count"]
+    assert isinstance(q, TypedNumber) and q.answer == 5 and q.hints == tuple(tasks["iot-alarm-count"].hints)
+    assert "`n_alarms`" in q.answer_format() and q.solution == tasks["iot-alarm-count"].solution
+
+
+@pytest.mark.parametrize("question", TYPED, ids=lambda q: q.id)
+def test_a_typed_value_is_right_where_its_code_task_says_right(question):
+    """The page takes what the notebook's check takes (within the tolerance found), and refuses what it refuses."""
+    task = all_questions()[question.id]
+    x, error = question.answer, question.allowed_error()
+    right = [repr(x), format_number(x), format_number(x + 0.9 * error), format_number(x - 0.9 * error)]
+    wrong = [format_number(v) for v in (x + 3 * max(error, abs(x) * 0.05, 1), -x - 1, x * 10 + 1)]
+    for answer in right:
+        assert question.check(answer).correct and task.check(float(answer)).correct, answer
+    for answer in wrong:
+        assert not question.check(answer).correct and not task.check(float(answer)).correct, answer
+
+
+def test_the_page_checker_records_nothing_about_the_reader():
+    """Answers stay in the page: no storage, no cookie, no request."""
+    code = SCRIPT.read_text(encoding="utf-8")
+    for keeps in ("localStorage", "sessionStorage", "indexedDB", "document.cookie", "fetch(", "XMLHttpRequest", "sendBeacon"):
+        assert keeps not in code, keeps
