@@ -181,3 +181,99 @@ def test_every_demo_setting_runs():
         for threshold in (0, 45, 95):
             result = irrigation_demo(threshold, 0.3, 0, rainfall)
             assert result.to_text() and result.to_html().startswith("<p>")
+
+
+# -- the real data the chapter and its exercises quote -------------------------------------
+
+
+def _value(indicator, iso3, year, sex="total"):
+    from smartindustry.data import load_indicator
+
+    table = load_indicator(indicator, years=(year, year))
+    row = table[(table["iso3"] == iso3) & (table["sex"] == sex)]
+    assert len(row) == 1, (indicator, iso3, year, sex)
+    return round(float(row["value"].iloc[0]), 1)
+
+
+@pytest.mark.parametrize(
+    ("indicator", "iso3", "year", "sex", "expected"),
+    [
+        ("rural_population_share", "MWI", 2023, "total", 83.0),
+        ("rural_population_share", "ETH", 2023, "total", 76.9),
+        ("electricity_access", "MWI", 2023, "total", 15.6),
+        ("electricity_access", "ETH", 2023, "total", 55.4),
+        ("mobile_coverage_4g", "ETH", 2021, "total", 10.0),
+        ("mobile_coverage_4g", "KEN", 2021, "total", 94.0),
+        ("mobile_coverage_4g", "GTM", 2021, "total", 40.4),
+        ("mobile_coverage_4g", "IND", 2021, "total", 98.7),
+        ("mobile_coverage_4g", "BGD", 2021, "total", 98.2),
+        ("internet_users", "KEN", 2021, "total", 28.8),
+        ("internet_users", "IND", 2021, "total", 46.3),
+        ("internet_users", "BGD", 2021, "total", 38.9),
+        ("agri_value_added_share", "NLD", 2023, "total", 1.8),
+        ("agri_employment_share", "BGD", 2023, "female", 75.0),
+        ("agri_employment_share", "BGD", 2023, "male", 29.0),
+        ("agri_employment_share", "PAK", 2023, "female", 68.2),
+        ("agri_employment_share", "PAK", 2023, "male", 27.8),
+        ("agri_employment_share", "IND", 2023, "female", 61.5),
+        ("agri_employment_share", "IND", 2023, "male", 36.7),
+        ("irrigated_land_share", "BGD", 2023, "total", 89.0),
+        ("irrigated_land_share", "PAK", 2023, "total", 54.2),
+        ("irrigated_land_share", "IND", 2023, "total", 44.4),
+        ("irrigated_land_share", "KEN", 2023, "total", 1.0),
+        ("cereal_yield", "KEN", 2023, "total", 1757.5),
+        ("cereal_yield", "MWI", 2023, "total", 1856.9),
+        ("cereal_yield", "NLD", 2023, "total", 8079.5),
+        ("fertilizer_use", "NGA", 2023, "total", 4.2),
+        ("fertilizer_use", "BGD", 2023, "total", 391.9),
+    ],
+)
+def test_country_values_the_chapter_quotes(indicator, iso3, year, sex, expected):
+    assert _value(indicator, iso3, year, sex) == expected
+
+
+def test_regional_farm_work_by_sex_2023():
+    from smartindustry.data import aggregates
+
+    table = aggregates("agri_employment_share", area=["WB-SAS", "WB-SSF", "WB-LCN", "WB-WLD"], years=(2023, 2023))
+    got = {(str(r.area), r.sex): round(float(r.value), 1) for r in table.itertuples()}
+    assert got == {
+        ("WB-SAS", "female"): 62.6, ("WB-SAS", "male"): 35.6,
+        ("WB-SSF", "female"): 49.5, ("WB-SSF", "male"): 51.5,
+        ("WB-LCN", "female"): 7.3, ("WB-LCN", "male"): 17.3,
+        ("WB-WLD", "female"): 26.7, ("WB-WLD", "male"): 26.5,
+    }
+
+
+def test_farm_tables_coverage_and_the_sparse_irrigation_series():
+    from smartindustry.data import load_indicator
+
+    in_2023 = {i: load_indicator(i, years=(2023, 2023))["iso3"].nunique()
+               for i in ("cereal_yield", "fertilizer_use", "irrigated_land_share")}
+    assert in_2023 == {"cereal_yield": 179, "fertilizer_use": 191, "irrigated_land_share": 61}
+    irrigated = load_indicator("irrigated_land_share")
+    assert irrigated.groupby("year")["iso3"].nunique().max() == 70
+    latest = irrigated.sort_values("year").groupby("iso3", observed=True)["year"].last()
+    assert (latest["ETH"], latest["GTM"], latest["MWI"], latest["NGA"]) == (2020, 2003, 2004, 2017)
+    assert "PER" not in set(irrigated["iso3"].astype(str))
+    for network in ("2g", "3g", "4g"):  # the chapter's ten countries all have 2021 coverage
+        cov = load_indicator(f"mobile_coverage_{network}", years=(2021, 2021))
+        assert {"ETH", "KEN", "MWI", "NGA", "IND", "BGD", "PAK", "GTM", "PER", "NLD"} <= set(cov["iso3"].astype(str))
+
+
+def test_exercise_gap_function_on_the_checked_years():
+    from smartindustry.data import load_indicator
+    from smartindustry.questions.agriculture import farm_gender_gap_reference
+
+    table = load_indicator("agri_employment_share")
+    assert [len(farm_gender_gap_reference(table, y)) for y in (2000, 2010, 2022, 2023)] == [187, 187, 186, 184]
+    top = farm_gender_gap_reference(table, 2023).sort_values("gap").tail(3).round(1)
+    assert list(zip(top["iso3"], top["gap"])) == [("TJK", 25.8), ("PAK", 40.4), ("BGD", 46.0)]
+
+
+def test_question_answers_match_the_model():
+    from smartindustry.questions import agriculture as q
+
+    assert q.sensor_break_even.check(round(irrigation_demo(sensor_cost_usd=0).sensor_gain_usd)).correct
+    assert abs(irrigation_demo(sensor_cost_usd=177).sensor_gain_usd) < 1
+    assert q.market_price_gain.answer == 69 and q.field_water.answer == 175
