@@ -78,6 +78,38 @@ market_price_gain = Numeric(
     ),
 )
 
+rural_electricity = MultipleChoice(
+    id="agriculture-rural-electricity",
+    prompt=(
+        "In Ethiopia in 2023, 55.4 % of people had electricity, and 76.9 % lived in rural areas (World Bank). A "
+        "service needs farmers to charge a phone at home. What can you say about the rural Ethiopians who have "
+        "electricity?"
+    ),
+    choices=[
+        Choice(
+            "55.4 % of them have it, as in the country as a whole.",
+            feedback="The national share is an average of towns and countryside. It holds for rural people only if both are alike.",
+        ),
+        Choice(
+            "Probably fewer than 55.4 %, since towns usually have more power than villages; this table cannot say "
+            "how many, so look for a rural breakdown.",
+            correct=True,
+            feedback="Yes. A national share hides the rural gap; a survey or a rural series is needed to measure it.",
+        ),
+        Choice(
+            "None of them: rural areas have no electricity.",
+            feedback="Too strong. Many villages have a grid line, a mini-grid or solar panels. The table cannot say how many.",
+        ),
+        Choice(
+            "More than 55.4 %, because villages use solar panels.",
+            feedback="Solar panels help, but in most countries towns still have more access than villages. The national "
+            "figure alone cannot show it either way.",
+        ),
+    ],
+    hints=["The 55.4 % is for everyone: town and country together. Who usually has more power, towns or villages?"],
+    solution="B. The national share mixes towns and villages; rural access is probably lower, but this table cannot measure it.",
+)
+
 women_share = MultipleChoice(
     id="agriculture-women-share",
     prompt=(
