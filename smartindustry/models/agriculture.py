@@ -23,7 +23,7 @@ every per cent of the water it needed but did not get.
   on twenty seeded seasons, at the prices the learner chooses.
 
 It is a teaching model, not an agronomic model of a real field: the numbers
-are chosen to look plausible for a dry season, and the chapter says so.
+are chosen to look plausible for a dry area, and the chapter says so.
 """
 
 from __future__ import annotations
