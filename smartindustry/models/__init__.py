@@ -36,6 +36,9 @@ twins
     predicting when the service limit is reached.
 cyber
     Chapter 12, cybersecurity: risk matrix, passphrase entropy, incident response.
+agriculture
+    Chapter 13, digital agriculture: a field's soil water day by day, three
+    irrigation rules (rain-fed, calendar, soil-moisture sensor), yield and profit.
 
 Import a topic module directly, e.g. ``from smartindustry.models.iot import ...``.
 """
