@@ -36,6 +36,9 @@ twins
     predicting when the service limit is reached.
 cyber
     Chapter 12, cybersecurity: risk matrix, passphrase entropy, incident response.
+green
+    Chapter 14, green industry: emissions intensity, absolute and relative
+    decoupling of output and emissions, and an e-waste balance.
 
 Import a topic module directly, e.g. ``from smartindustry.models.iot import ...``.
 """
