@@ -222,3 +222,26 @@ def test_ewaste_coverage_and_implausible_values():
     assert world[2010] == pytest.approx(5.30287) and world[2019] == pytest.approx(7.28049)
     total = aggregates("ewaste_total", area="UN-001").set_index("year")["value"]
     assert total[2019] == pytest.approx(53_589_890)
+
+
+# -- the exercise checks on the data -----------------------------------------------
+
+
+def test_change_table_check_names_a_fraction_and_accepts_an_index_of_countries():
+    from smartindustry.questions.green import change_table_reference, change_table_task
+
+    table = load_indicator("co2_manufacturing")
+    expected = change_table_reference(table, 2010, 2019)
+    assert len(expected) == 145
+    china = expected.set_index("iso3").loc["CHN"]
+    assert round(china["change_pct"], 1) == -1.6
+
+    def as_fraction(t, start, end):
+        out = change_table_reference(t, start, end)
+        return out.assign(change_pct=out["change_pct"] / 100)
+
+    fb = change_table_task.check(as_fraction)
+    assert not fb.correct and "multiply the change by 100" in fb.message
+    fb = change_table_task.check(lambda t, s, e: change_table_reference(t, s, e).set_index("iso3"))
+    assert fb.correct
+    assert not change_table_task.check("not a function").correct
