@@ -80,6 +80,8 @@ def test_demo_numbers_the_chapter_and_exercises_quote():
     fast = decoupling_demo(10, -5, 10)
     assert round(fast.emissions_end - 100, 1) == 55.3
     assert decoupling_demo(-2, -3, 5).kind == "output did not grow"
+    assert decoupling_demo(10, -8, 10).emissions_end > 100          # at 10 % growth, -8 % a year is not enough
+    assert decoupling_demo(1.5, -2, 10).kind == "absolute decoupling"
 
 
 def test_ewaste_balance():
@@ -153,6 +155,7 @@ def test_co2_per_mva_values_quoted():
     assert wide.loc["DEU", 2019] == pytest.approx(0.119)
     assert wide.loc["DEU", 2020] == pytest.approx(0.126)
     assert wide.loc["NGA", 2020] == pytest.approx(0.164)
+    assert round(wide.loc["IND", 2019] / wide.loc["DEU", 2019]) == 11       # "about 11 times Germany's"
     world = aggregates("co2_per_mva", area="UN-001").set_index("year")["value"]
     assert world[2000] == pytest.approx(0.529) and world[2010] == pytest.approx(0.575)
     assert world[2020] == pytest.approx(0.438)
@@ -186,6 +189,9 @@ def test_decoupling_2010_2019_as_the_chapter_tabulates_it():
     assert sorted(k for k, v in kinds.items() if v == "relative decoupling") == ["BGD", "ETH", "IND", "KEN", "VNM"]
     assert sorted(k for k, v in kinds.items() if v == "no decoupling") == ["GHA", "NGA"]
     assert kinds["BRA"] == "output did not grow"
+    yearly = {k: round(((1 + v[0] / 100) ** (1 / 9) - 1) * 100, 1) for k, v in expected.items()}
+    assert (yearly["ETH"], yearly["BGD"], yearly["VNM"], yearly["CHN"]) == (15.3, 12.4, 9.9, 7.5)
+    assert (yearly["USA"], yearly["GBR"], yearly["DEU"]) == (1.5, 1.6, 2.1)
 
 
 def test_nigeria_2010_value_is_out_of_line():
@@ -199,6 +205,12 @@ def test_renewable_shares_quoted():
     assert energy.loc["DEU", 2021] == pytest.approx(17.6, abs=0.05)
     assert energy.loc["NGA", 2021] == pytest.approx(80.3, abs=0.05)
     assert energy.loc["CHN", 2021] == pytest.approx(15.2, abs=0.05)
+    from smartindustry.data import countries
+
+    income = countries().set_index("iso3")["wb_income_group"]
+    everyone = load_indicator("renewable_energy_share", years=(2021, 2021))
+    low = everyone[income.loc[everyone["iso3"].astype(str)].to_numpy() == "Low income"]
+    assert (len(low), int((low["value"] > 80).sum())) == (28, 11)
     electricity = _wide("renewable_electricity_share", (2021, 2021))
     assert electricity.loc["DEU", 2021] == pytest.approx(39.8, abs=0.05)
     assert electricity.loc["BRA", 2021] == pytest.approx(77.4, abs=0.05)
@@ -245,3 +257,8 @@ def test_change_table_check_names_a_fraction_and_accepts_an_index_of_countries()
     fb = change_table_task.check(lambda t, s, e: change_table_reference(t, s, e).set_index("iso3"))
     assert fb.correct
     assert not change_table_task.check("not a function").correct
+
+
+def test_world_ewaste_left_undocumented_in_2022():
+    """The chapter's arithmetic on the cited Global E-waste Monitor 2024 figures (62 Mt, 22.3 %)."""
+    assert round(62 * (1 - 22.3 / 100), 1) == 48.2

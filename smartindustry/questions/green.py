@@ -73,7 +73,7 @@ india_intensity = Numeric(
         "541.5 Mt = 541.5 billion kg, and the value added is 399 billion dollars: the billions cancel.",
     ],
     solution="541.5 ÷ 399 ≈ 1.36 kg of CO2 per dollar of manufacturing value added.",
-    explanation="About seven times Germany's 0.12 kg per dollar in 2019: India's industry burns much coal, and makes more steel and cement per dollar.",
+    explanation="About 11 times Germany's 0.119 kg per dollar in the same year (UN SDG database, indicator 9.4.1).",
 )
 
 india_decoupling = MultipleChoice(
@@ -153,7 +153,8 @@ renewables_meaning = MultipleChoice(
         ),
         Choice(
             "The numbers must be wrong: no country gets 90 % of its energy from renewables.",
-            feedback="They are as published. Several low-income countries have shares above 80 %, mostly from biomass.",
+            feedback="They are as published. In 2021, 11 of the 28 low-income countries with a value had shares above 80 %, "
+            "mostly from biomass.",
         ),
     ],
     hints=["What do most households in rural Ethiopia burn to cook? Is it counted as renewable?"],
