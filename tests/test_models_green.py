@@ -262,3 +262,13 @@ def test_change_table_check_names_a_fraction_and_accepts_an_index_of_countries()
 def test_world_ewaste_left_undocumented_in_2022():
     """The chapter's arithmetic on the cited Global E-waste Monitor 2024 figures (62 Mt, 22.3 %)."""
     assert round(62 * (1 - 22.3 / 100), 1) == 48.2
+
+
+def test_the_series_the_chapter_lists_and_their_years():
+    from smartindustry.data import indicators
+
+    table = indicators().set_index("id")
+    for series in ["co2_fuel_combustion", "co2_manufacturing", "co2_per_mva", "co2_per_gdp"]:
+        assert (table.loc[series, "first_year"], table.loc[series, "last_year"]) == (2000, 2020), series
+        assert 140 <= table.loc[series, "countries"] <= 150, series             # "about 150 countries"
+    assert (table.loc["co2_per_gdp_ppp2021", "first_year"], table.loc["co2_per_gdp_ppp2021", "last_year"]) == (1990, 2024)
