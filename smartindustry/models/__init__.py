@@ -39,6 +39,9 @@ cyber
 agriculture
     Chapter 13, digital agriculture: a field's soil water day by day, three
     irrigation rules (rain-fed, calendar, soil-moisture sensor), yield and profit.
+green
+    Chapter 14, green industry: emissions intensity, absolute and relative
+    decoupling of output and emissions, and an e-waste balance.
 
 Import a topic module directly, e.g. ``from smartindustry.models.iot import ...``.
 """
