@@ -36,6 +36,9 @@ twins
     predicting when the service limit is reached.
 cyber
     Chapter 12, cybersecurity: risk matrix, passphrase entropy, incident response.
+digital_economy
+    Chapter 15, the digital economy: a mobile-money service in a district (fees,
+    agents, the network effect and critical mass), seeded.
 
 Import a topic module directly, e.g. ``from smartindustry.models.iot import ...``.
 """
