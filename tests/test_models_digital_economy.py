@@ -236,3 +236,24 @@ def test_world_informal_employment_2022():
     d = aggregates("informal_employment", area="UN-001", sex="total", years=(2022, 2022))
     assert round(float(d["value"].iloc[0]), 1) == 58.0
     assert not math.isnan(float(d["value"].iloc[0]))
+
+
+def test_the_chapter_scenarios_that_fade():
+    """Fee USD 0.30 with 4 % first users, and fee USD 0.70 with 10 %: both reach no users in month 19."""
+    for args in [(0.3, 10, 4), (0.7, 10, 10)]:
+        h = simulate_adoption(*args).history
+        assert int(h.loc[h["users_pct"] == 0, "month"].iloc[0]) == 19, args
+        assert h["users_pct"].iloc[-1] == 0.0
+    assert round(simulate_adoption(0.7, 10, 10).cost_usd, 2) == 4.06
+
+
+def test_countries_in_the_chapter_figures():
+    def both(a: str, b: str, year: int) -> int:
+        x = load_indicator(a, years=(year, year))
+        y = load_indicator(b, years=(year, year))
+        xs = x.set_index(x["iso3"].astype(str))["value"]
+        ys = y.set_index(y["iso3"].astype(str))["value"]
+        return len(pd.concat([xs, ys], axis=1).dropna())
+
+    assert both("secure_servers_per_million", "gdp_per_capita", 2024) == 198
+    assert both("hightech_exports_share", "medhigh_tech_share", 2020) == 141
