@@ -257,3 +257,12 @@ def test_countries_in_the_chapter_figures():
 
     assert both("secure_servers_per_million", "gdp_per_capita", 2024) == 198
     assert both("hightech_exports_share", "medhigh_tech_share", 2020) == 141
+
+
+def test_exercise_medians_of_secure_servers_by_income_group_2024():
+    from smartindustry.questions.digital_economy import median_by_income_reference
+
+    got = median_by_income_reference(load_indicator("secure_servers_per_million"), 2024)
+    medians = got.set_index("wb_income_group")["median"].round(1).to_dict()
+    assert medians == {"High income": 26673.1, "Low income": 14.5, "Lower middle income": 150.7,
+                       "Upper middle income": 1126.2}
