@@ -56,7 +56,7 @@ servers_ratio = Numeric(
         "Round to a whole number."
     ),
     answer=85_831.2 / 26.4,
-    tolerance=2,
+    tolerance=5,
     unit="times",
     bounds=(0, 1e7),
     mistakes=[
