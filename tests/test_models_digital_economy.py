@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -212,7 +213,7 @@ def test_secure_servers_and_income_world_and_income_groups_2024():
 
 @pytest.mark.parametrize(
     ("iso3", "mobile", "broadband"),
-    [("KEN", 126.5, 3.0), ("NGA", 70.8, 0.1), ("IND", 79.4, 3.2), ("BGD", 108.1, 8.1),
+    [("KEN", 126.5, 3.0), ("NGA", 70.8, 0.1), ("ETH", 65.1, 0.6), ("IND", 79.4, 3.2), ("BGD", 108.1, 8.1),
      ("BRA", 101.9, 24.1), ("DEU", 129.2, 45.6)],
 )
 def test_mobile_and_fixed_broadband_in_2024(iso3, mobile, broadband):
@@ -266,3 +267,13 @@ def test_exercise_medians_of_secure_servers_by_income_group_2024():
     medians = got.set_index("wb_income_group")["median"].round(1).to_dict()
     assert medians == {"High income": 26673.1, "Low income": 14.5, "Lower middle income": 150.7,
                        "Upper middle income": 1126.2}
+
+
+def test_the_values_people_put_on_the_service_as_the_chapter_describes_them():
+    """'Half value it above USD 10, a few at USD 50 or more': the seeded values of the chapter's district."""
+    from smartindustry.models.digital_economy import _values
+
+    values = _values(2000, 10.0, 1.0, 15)
+    assert len(values) == 2000
+    assert 9.0 < float(np.median(values)) < 11.0
+    assert 0.04 < float((values >= 50).mean()) < 0.07
