@@ -42,6 +42,9 @@ agriculture
 green
     Chapter 14, green industry: emissions intensity, absolute and relative
     decoupling of output and emissions, and an e-waste balance.
+digital_economy
+    Chapter 15, the digital economy: a mobile-money service in a district (fees,
+    agents, the network effect and critical mass), seeded.
 
 Import a topic module directly, e.g. ``from smartindustry.models.iot import ...``.
 """
