@@ -36,6 +36,9 @@ twins
     predicting when the service limit is reached.
 cyber
     Chapter 12, cybersecurity: risk matrix, passphrase entropy, incident response.
+innovation
+    Chapter 16, innovation ecosystems: scoring and ranking proposals to a
+    challenge with a weighted rubric; R&D, researchers and patents per million.
 
 Import a topic module directly, e.g. ``from smartindustry.models.iot import ...``.
 """
