@@ -142,7 +142,7 @@ def test_demo_with_equal_weights_names_the_winner_and_the_same_ranking():
     result = challenge_demo()
     assert result.winners == ["Solar cooling"]
     text = result.to_text()
-    assert "impact 25%" in text and "Compared with equal weights: the same ranking." in text
+    assert "impact 25.0%" in text and "Compared with equal weights: the same ranking." in text
     assert "<table" in result.to_html() and "<caption>" in result.to_html()
 
 
@@ -161,7 +161,10 @@ def test_demo_question_impact_heavy_weights():
 
 
 def test_demo_inclusion_heavy_and_a_tie_for_first():
-    assert challenge_demo(2, 5, 10, 2).winners == ["Repair training"]
+    inclusive = challenge_demo(2, 5, 10, 2)  # the exercise's solution
+    assert inclusive.winners == ["Repair training"]
+    assert round(float(inclusive.ranking["total"].iloc[0]), 2) == 4.47
+    assert "impact 62.5%" in challenge_demo(10, 2, 2, 2).to_text()
     tie = challenge_demo(0, 0, 0, 10)  # sustainability only: Solar cooling 5
     assert tie.winners == ["Solar cooling"]
     both = challenge_demo(10, 0, 0, 0)  # impact only: Defect camera 5, then a tie at 4
@@ -213,6 +216,7 @@ def test_rd_and_researchers_table(pairs):
     assert pairs["iso3"].is_unique and pairs["income_group"].notna().all()
     assert int((pairs["rd_year"] != pairs["researchers_year"]).sum()) == 10
     assert int((pairs["rd_year"] < 2020).sum()) == 20
+    assert (int(pairs["rd_year"].min()), int(pairs["rd_year"].max())) == (2015, 2024)
     rho = pairs[["rd_share_gdp", "researchers_per_million"]].corr(method="spearman").iloc[0, 1]
     assert rho == pytest.approx(0.86, abs=0.005)
 
@@ -225,6 +229,9 @@ def test_medians_by_income_group(pairs):
         "High income": 1.49, "Low income": 0.22, "Lower middle income": 0.28, "Upper middle income": 0.36}
     assert med["researchers_per_million"].round(0).to_dict() == {
         "High income": 4634, "Low income": 51, "Lower middle income": 259, "Upper middle income": 764}
+    # "about seven times" the R&D spending, "about ninety times" the researchers
+    assert round(med.loc["High income", "rd_share_gdp"] / med.loc["Low income", "rd_share_gdp"], 1) == 6.7
+    assert round(med.loc["High income", "researchers_per_million"] / med.loc["Low income", "researchers_per_million"]) == 91
 
 
 @pytest.mark.parametrize(
@@ -286,6 +293,11 @@ def test_ip_charges_2022():
     assert len(both) == 126 and int((both["balance_bn"] > 0).sum()) == 22
     bal = both.assign(iso3=both["iso3"].astype(str)).set_index("iso3")["balance_bn"].round(1)
     assert bal[["USA", "DEU", "JPN", "CHN", "IND", "BRA"]].tolist() == [93.3, 31.4, 18.0, -31.2, -9.3, -6.6]
+    byiso = both.assign(iso3=both["iso3"].astype(str)).set_index("iso3")
+    assert round(byiso.loc["IRL", "value_pay"] / 1e9) == 143
+    assert round(byiso.loc["IND", "value_rec"] / 1e9, 1) == 1.2 and round(byiso.loc["IND", "value_pay"] / 1e9, 1) == 10.4
+    india_patents = load_indicator("patents_residents", years=(2021, 2021)).set_index("iso3")["value"]
+    assert india_patents["IND"] == 26267  # "over 26,000" in the question's feedback
 
 
 def test_tertiary_enrolment_aggregates():

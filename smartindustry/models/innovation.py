@@ -259,7 +259,7 @@ class ChallengeResult:
         return out
 
     def _lines(self) -> list[str]:
-        shares = ", ".join(f"{c} {w:.0%}" for c, w in self.weights.items())
+        shares = ", ".join(f"{c} {w:.1%}" for c, w in self.weights.items())
         lines = [f"Weights as shares: {shares}."]
         winners = self.winners
         if len(winners) > 1:

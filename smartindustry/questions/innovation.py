@@ -115,6 +115,26 @@ tie_rule = MultipleChoice(
     solution="B. Both score 4 on impact, so the rule does not separate them; they share the rank until a second announced rule is applied.",
 )
 
+ip_balance = MultipleChoice(
+    id="innovation-ip-balance",
+    prompt=(
+        "In 2022, India received about USD 1.2 billion in charges for the use of intellectual property and "
+        "paid about USD 10.4 billion (World Bank). What is the best reading of this balance of minus USD 9.3 billion?"
+    ),
+    choices=[
+        Choice("Indian firms invent nothing.", feedback="Too strong: India's residents filed over 26,000 patent applications in 2021. The balance shows that India pays more for foreign know-how than it earns from its own."),
+        Choice(
+            "Firms in India pay more to use patents, brands, software and designs owned abroad than firms abroad pay to use Indian ones.",
+            correct=True,
+            feedback="Yes. The charges are payments for the right to use intellectual property (licences, franchises, royalties). Buying know-how can be a fast way to learn; the balance does not say it is bad.",
+        ),
+        Choice("India lost USD 9.3 billion through theft of its ideas.", feedback="These are legal payments for licences and royalties, recorded in the balance of payments, not losses from theft."),
+        Choice("India spent USD 9.3 billion on research and development.", feedback="R&D spending is a different indicator (9.5.1). IP charges are payments between countries for the use of existing ideas."),
+    ],
+    hints=["Receipts are what a country earns when others use its intellectual property; payments are what it pays to use theirs."],
+    solution="B. A negative balance means a country pays more for the use of foreign intellectual property than it earns from its own; many fast-growing economies do, China too.",
+)
+
 # -- exercises -----------------------------------------------------------------
 
 indicator_code = ShortText(
