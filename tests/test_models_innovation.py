@@ -266,6 +266,10 @@ def test_patents_per_million_2021():
                 "ZAF": 29.3, "BRA": 22.3, "IND": 18.6, "KEN": 3.0}
     for iso, value in expected.items():
         assert y[iso] == pytest.approx(value, rel=0.002, abs=0.05), iso
+    # "about 1,200 times fewer" in Kenya than in South Korea; Kenya's R&D share "about a sixth" of Korea's
+    assert round(y["KOR"] / y["KEN"], -2) == 1200
+    rd = rd_and_researchers(2015).set_index("iso3")["rd_share_gdp"]
+    assert round(rd["KOR"] / rd["KEN"], 1) == 6.1
     # the exercise's reference gives the same numbers
     ref = q.patents_per_million_reference(load_indicator("patents_residents"), load_indicator("population"), 2021)
     assert ref.set_index("iso3")["per_million"].sort_index().round(6).equals(y.sort_index().round(6))
