@@ -45,6 +45,9 @@ green
 digital_economy
     Chapter 15, the digital economy: a mobile-money service in a district (fees,
     agents, the network effect and critical mass), seeded.
+innovation
+    Chapter 16, innovation ecosystems: scoring and ranking proposals to a
+    challenge with a weighted rubric; R&D, researchers and patents per million.
 
 Import a topic module directly, e.g. ``from smartindustry.models.iot import ...``.
 """
