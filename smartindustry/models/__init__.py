@@ -36,6 +36,10 @@ twins
     predicting when the service limit is reached.
 cyber
     Chapter 12, cybersecurity: risk matrix, passphrase entropy, incident response.
+cities
+    Chapter 17, smart sustainable cities: redundancy arithmetic, a year of
+    outages in an industrial zone (second feeders, backup generators, cost of
+    power not delivered), and each country's latest value of a sparse series.
 
 Import a topic module directly, e.g. ``from smartindustry.models.iot import ...``.
 """
