@@ -90,6 +90,7 @@ def test_weak_grid_second_feeders_beat_generators():
     assert links.worst_hours_without_power == 18
     assert round(links.total_cost_usd) == 191_232
     assert round(gens.served_share, 2) == 99.68 and round(gens.total_cost_usd) == 356_478
+    assert round(evaluate_plan(zone, 20, 20).total_cost_usd) == 269_587
     assert links.total_cost_usd < gens.total_cost_usd < evaluate_plan(zone).total_cost_usd
 
 
@@ -101,6 +102,7 @@ def test_storms_second_feeders_do_not_help_generators_do():
     assert links.worst_hours_without_power == 91  # every factory still sits out every storm
     assert round(links.total_cost_usd) == 415_000 > nothing.total_cost_usd
     assert round(gens.served_share, 2) == 99.89 and round(gens.total_cost_usd) == 195_147
+    assert round(evaluate_plan(zone, 20, 20).total_cost_usd) == 336_351
 
 
 def test_generators_sometimes_fail_to_start():
@@ -223,6 +225,8 @@ def test_firms_with_power_outages_are_sparse():
     assert (t.loc["BGD", "year"], round(t.loc["BGD", "value"], 1)) == (2022, 71.4)
     assert (t.loc["IND", "year"], round(t.loc["IND", "value"], 1)) == (2025, 15.4)
     assert (t.loc["DEU", "year"], round(t.loc["DEU", "value"], 1)) == (2025, 5.8)
+    assert {c: round(t.loc[c, "value"], 1) for c in ["KEN", "MEX", "VNM", "BRA"]} == {
+        "KEN": 74.6, "MEX": 28.4, "VNM": 43.0, "BRA": 59.6}  # in the figure's alt text
     assert sorted(set(t["year"])) == [2022, 2023, 2025]  # three different survey years among nine countries
     world = aggregates("firms_power_outages", area="WB-WLD")
     assert list(world["year"]) == [2025] and round(float(world["value"].iloc[0]), 1) == 47.5
@@ -247,6 +251,8 @@ def test_connectivity_as_infrastructure():
     assert set(bb["year"]) == {2024}
     assert round(bb.loc["DEU", "value"], 1) == 45.6 and round(bb.loc["NGA", "value"], 2) == 0.08
     assert round(bb.loc["ETH", "value"], 1) == 0.6
+    world = aggregates("fixed_broadband_per100", area="WB-WLD", years=(2024, 2024))
+    assert round(float(world["value"].iloc[0]), 1) == 19.3
     g4 = _latest("mobile_coverage_4g")
     assert set(g4["year"]) == {2021}
     assert round(g4.loc["NGA", "value"], 1) == 61.9 and round(g4.loc["ETH", "value"]) == 10
