@@ -48,6 +48,10 @@ digital_economy
 innovation
     Chapter 16, innovation ecosystems: scoring and ranking proposals to a
     challenge with a weighted rubric; R&D, researchers and patents per million.
+cities
+    Chapter 17, smart sustainable cities: redundancy arithmetic, a year of
+    outages in an industrial zone (second feeders, backup generators, cost of
+    power not delivered), and each country's latest value of a sparse series.
 
 Import a topic module directly, e.g. ``from smartindustry.models.iot import ...``.
 """
