@@ -36,6 +36,9 @@ twins
     predicting when the service limit is reached.
 cyber
     Chapter 12, cybersecurity: risk matrix, passphrase entropy, incident response.
+capstone
+    Chapter 18, the capstone: one country's key indicators beside its income
+    group and region, the gaps, ten-year changes and who is left out.
 
 Import a topic module directly, e.g. ``from smartindustry.models.iot import ...``.
 """
