@@ -215,3 +215,24 @@ def test_every_demo_country_has_a_profile():
         p = profile_demo(code)
         assert p.country.iso3 == code and p.country.income_group is not None
         assert len(p.missing()) <= 4, code
+
+
+def test_other_figures_the_chapter_quotes(kenya, vietnam):
+    from smartindustry.data import countries
+
+    table = countries()
+    lmic = table[table["wb_income_group"] == "Lower middle income"]
+    assert len(lmic) == 54 and {"BTN", "IND", "KEN", "VNM"} <= set(lmic["iso3"])
+    assert ten_year_change("KEN", "mva_per_capita") == pytest.approx(14.83, abs=1e-6)  # 2012 to 2022
+    rural, year = latest("KEN", "rural_population_share")
+    assert (round(rural, 1), year) == (67.8, 2025)
+    share = (kenya.table.set_index("indicator")["value"] / kenya.table.set_index("indicator")["group_median"] * 100).round(1)
+    assert share[["internet_users", "mva_per_capita", "electricity_access", "mva_share_gdp", "rd_share_gdp"]].tolist() == [
+        49.5, 67.8, 79.7, 85.8, 597.4]
+    assert (kenya.table["region_kind"] == "published").sum() == 10
+    v = vietnam.table.set_index("indicator")
+    assert (v.loc["informal_employment", "value"], int(v.loc["informal_employment", "year"])) == (70.39, 2021)
+    assert (v.loc["co2_per_mva", "region_value"], v.loc["co2_per_mva", "region_area"]) == (0.55, "UN-753")
+    assert round(v.loc["co2_per_mva", "value"] / v.loc["co2_per_mva", "group_median"], 2) == 2.88
+    ahead = [i for i in v.index if i not in set(shortfalls(vietnam)["indicator"])]
+    assert len(ahead) == 11 and vietnam.missing() == []

@@ -98,3 +98,27 @@ def test_priorities():
     # Bangladesh has no R&D value: it cannot be a measured priority
     fb = q.own_priorities.check({"country": "BGD", "priorities": ["medhigh_tech_share", "internet_users", "rd_share_gdp"]})
     assert not fb.correct and "no value" in fb.message
+
+
+def test_the_rubric_is_for_teachers_only():
+    from pathlib import Path
+
+    import nbformat
+
+    from smartindustry.classroom.assignment import load_assignment
+    from smartindustry.classroom.editions import instructor_edition, nbgrader_edition, student_edition
+
+    root = Path(__file__).resolve().parents[1]
+    notes = (root / "instructor" / "18_capstone.md").read_text(encoding="utf-8")
+    rubric = notes.split("### Rubric for the plan", 1)[1]
+    assert "| **5. Risks and follow-up** |" in rubric and "20 points" in notes
+    nb = nbformat.read(root / "exercises" / "18_capstone_exercises.ipynb", as_version=4)
+    tagged = [c for c in nb.cells if "instructor" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1 and "remove-cell" in tagged[0].metadata["tags"]  # hidden in the book too
+    assert tagged[0].source.split("### Rubric for the plan", 1)[1].strip() == rubric.strip()  # one rubric, in step
+    a = load_assignment(root / "exercises" / "18_capstone_exercises.ipynb", root)
+    assert len(a.exercises) == 8 and a.max_points == 8
+    text = lambda book: "\n".join(c.source for c in book.cells)  # noqa: E731
+    assert text(instructor_edition(a, root)).count("| **1. Evidence** |") == 2  # the notebook's cell and the notes
+    assert "Rubric for the plan" not in text(student_edition(a))
+    assert "Rubric for the plan" not in text(nbgrader_edition(a))
