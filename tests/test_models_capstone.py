@@ -236,3 +236,14 @@ def test_other_figures_the_chapter_quotes(kenya, vietnam):
     assert round(v.loc["co2_per_mva", "value"] / v.loc["co2_per_mva", "group_median"], 2) == 2.88
     ahead = [i for i in v.index if i not in set(shortfalls(vietnam)["indicator"])]
     assert len(ahead) == 11 and vietnam.missing() == []
+
+
+def test_which_kenyan_values_are_estimates():
+    from smartindustry.data import load_indicator
+
+    def nature(indicator, year):
+        d = load_indicator(indicator, sex="total")
+        return str(d.loc[(d["iso3"] == "KEN") & (d["year"] == year), "nature"].iloc[0])
+
+    assert nature("internet_users", 2021) == "E"
+    assert nature("mobile_coverage_4g", 2021) == "C"
