@@ -247,3 +247,20 @@ def test_which_kenyan_values_are_estimates():
 
     assert nature("internet_users", 2021) == "E"
     assert nature("mobile_coverage_4g", 2021) == "C"
+
+
+def test_manufacturing_co2_per_person():
+    from smartindustry.models.capstone import per_person
+
+    kg, year = per_person("KEN", "co2_manufacturing", factor=1e9)
+    assert year == 2020 and kg == pytest.approx(47.11, abs=0.01)  # 2.46 Mt / 52,217,334 people
+    kg_vn, year_vn = per_person("VNM", "co2_manufacturing", factor=1e9)
+    assert year_vn == 2020 and kg_vn == pytest.approx(897.23, abs=0.01)  # 88.0 Mt / 98,079,191 people
+    assert round(kg_vn / kg) == 19
+    assert latest("KEN", "co2_manufacturing") == (2.46, 2020)
+    from smartindustry.data import load_indicator
+
+    pop = load_indicator("population", years=(2020, 2020))
+    assert int(pop.loc[pop["iso3"] == "KEN", "value"].iloc[0]) == 52_217_334
+    value, none = per_person("KEN", "robots_installed")
+    assert math.isnan(value) and none is None

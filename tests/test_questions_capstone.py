@@ -117,8 +117,18 @@ def test_the_rubric_is_for_teachers_only():
     assert len(tagged) == 1 and "remove-cell" in tagged[0].metadata["tags"]  # hidden in the book too
     assert tagged[0].source.split("### Rubric for the plan", 1)[1].strip() == rubric.strip()  # one rubric, in step
     a = load_assignment(root / "exercises" / "18_capstone_exercises.ipynb", root)
-    assert len(a.exercises) == 8 and a.max_points == 8
+    assert len(a.exercises) == 9 and a.max_points == 9
     text = lambda book: "\n".join(c.source for c in book.cells)  # noqa: E731
     assert text(instructor_edition(a, root)).count("| **1. Evidence** |") == 2  # the notebook's cell and the notes
     assert "Rubric for the plan" not in text(student_edition(a))
     assert "Rubric for the plan" not in text(nbgrader_edition(a))
+
+
+def test_own_per_person():
+    from smartindustry.models.capstone import per_person
+
+    kg, _ = per_person("KEN", "co2_manufacturing", factor=1e9)
+    assert q.own_per_person.check({"country": "KEN", "kg": round(kg, 2)}).correct
+    assert "tonnes per person" in q.own_per_person.check({"country": "KEN", "kg": kg / 1000}).message
+    assert "population of 2025" in q.own_per_person.check({"country": "KEN", "kg": 2.46e9 / 57532493}).message
+    assert not q.own_per_person.check({"country": "VNM", "kg": kg}).correct

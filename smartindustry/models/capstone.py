@@ -19,8 +19,9 @@ Functions:
   number each, with its year;
 * :func:`country_profile` puts the key indicators side by side
   (:class:`CountryProfile`, with ``to_text()`` / ``to_html()``);
-* :func:`gap_to_group`, :func:`ten_year_change`, :func:`people_offline` are
-  the plan's numeric steps, which the exercises ask learners to recompute;
+* :func:`gap_to_group`, :func:`ten_year_change`, :func:`people_offline` and
+  :func:`per_person` are the plan's numeric steps, which the exercises ask
+  learners to recompute;
 * :func:`sex_gaps` gives the series by sex (who is left out);
 * :func:`shortfalls` orders the indicators by how far the country is behind
   its income group, in the direction that is worse;
@@ -58,6 +59,7 @@ __all__ = [
     "gap_to_group",
     "ten_year_change",
     "people_offline",
+    "per_person",
     "sex_gaps",
     "shortfalls",
     "profile_demo",
@@ -468,6 +470,27 @@ def people_offline(country: str) -> tuple[float, int | None]:
     if hit.empty:
         return math.nan, year
     return float(hit.iloc[0]) * (100.0 - share) / 100.0 / 1e6, year
+
+
+def per_person(country: str, indicator: str, factor: float = 1.0) -> tuple[float, int | None]:
+    """A country total divided by its population of the same year: ``(value per person, year)``.
+
+    ``indicator`` is a total (for example ``"co2_manufacturing"``, in million
+    tonnes of CO2); ``factor`` converts its unit first (1e9 turns million
+    tonnes into kg, so the result is in kg per person). The year is the
+    latest year of the total; the population (World Bank) is of that same
+    year. ``(nan, None)`` when the total is missing, ``(nan, year)`` when the
+    population of that year is.
+    """
+    c = find_country(country)
+    total, year = latest(c.iso3, indicator)
+    if year is None:
+        return math.nan, None
+    pop = _values("population", "total")
+    hit = pop.loc[(pop["iso3"] == c.iso3) & (pop["year"] == year), "value"]
+    if hit.empty or float(hit.iloc[0]) == 0:
+        return math.nan, year
+    return total * factor / float(hit.iloc[0]), year
 
 
 def sex_gaps(country: str) -> pd.DataFrame:

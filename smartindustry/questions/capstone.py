@@ -34,7 +34,9 @@ from ..models.capstone import (
     country_profile,
     find_country,
     gap_to_group,
+    latest,
     people_offline,
+    per_person,
     shortfalls,
 )
 
@@ -304,6 +306,52 @@ own_offline = CodeTask(
 )
 
 
+def _co2_per_person(iso3: str) -> float:
+    return per_person(iso3, "co2_manufacturing", factor=1e9)[0]
+
+
+def _co2_mistakes(iso3: str) -> list[tuple[float, str]]:
+    kg, year = per_person(iso3, "co2_manufacturing", factor=1e9)
+    if math.isnan(kg):
+        return []
+    out = [
+        (kg / 1000, "That is in tonnes per person. Give kilograms: 1 tonne is 1,000 kg."),
+        (kg / 1e9, "You divided million tonnes by people: convert million tonnes to kg first (× 1,000,000,000)."),
+    ]
+    total, _ = latest(iso3, "co2_manufacturing")
+    pop_now, pop_year = latest(iso3, "population")
+    if pop_year is not None and pop_year != year and pop_now:
+        out.append((total * 1e9 / pop_now, f"You used the population of {pop_year}. Use the population of {year}, the year of the CO2 value."))
+    return out
+
+
+own_per_person = CodeTask(
+    id="capstone-own-per-person",
+    prompt=(
+        "How many kilograms of CO2 did your country's manufacturing emit per person, in the latest year of "
+        "`co2_manufacturing` (9.4.1, in million tonnes)? Divide by the population (World Bank) of that same year. "
+        "Store it as `answer_4 = {'country': country, 'kg': ...}` (`None` if a value is missing)."
+    ),
+    name="answer_4",
+    expected=lambda: None,
+    compare=_own_country("kg", _co2_per_person, tolerance=0.05, unit="kg of CO2 per person", mistakes=_co2_mistakes),
+    stub="answer_4 = {'country': 'KEN', 'kg': ...}  # your country's code, and the number\n",
+    hints=[
+        "Find the latest year of `co2_manufacturing` for your country, and the population of that same year.",
+        "1 million tonnes = 1,000,000,000 kg: multiply by 1e9, then divide by the population.",
+    ],
+    solution=(
+        "from smartindustry.data import load_indicator\n"
+        "from smartindustry.models.capstone import find_country, latest\n"
+        "country = 'KEN'  # or your own country\n"
+        "co2, year = latest(country, 'co2_manufacturing')\n"
+        "pop = load_indicator('population', years=(year, year))\n"
+        "people = pop.loc[pop['iso3'] == find_country(country).iso3, 'value'].iloc[0]\n"
+        "answer_4 = {'country': country, 'kg': co2 * 1e9 / people}"
+    ),
+)
+
+
 # -- exercises: a function checked on other countries ----------------------------------
 
 
@@ -502,12 +550,12 @@ own_priorities = CodeTask(
         "Rank three priorities for your country's plan: three indicator ids of the profile, most urgent first, each "
         "one where your country is behind the median of its income group (in the direction that is worse) and has "
         "data. If your country is behind on fewer than three, include all of those and complete the list with "
-        "others. Store them as `answer_8 = {'country': country, 'priorities': ['...', '...', '...']}`."
+        "others. Store them as `answer_9 = {'country': country, 'priorities': ['...', '...', '...']}`."
     ),
-    name="answer_8",
+    name="answer_9",
     expected=lambda: None,
     compare=_compare_priorities,
-    stub="answer_8 = {'country': 'KEN', 'priorities': [..., ..., ...]}  # your country's code, and three indicator ids\n",
+    stub="answer_9 = {'country': 'KEN', 'priorities': [..., ..., ...]}  # your country's code, and three indicator ids\n",
     hints=[
         "`shortfalls(profile)` lists the indicators where your country is behind, worst first.",
         "You may rank them differently from the table: a smaller gap can be more urgent. Use the ids, such as 'internet_users'.",
@@ -518,6 +566,6 @@ own_priorities = CodeTask(
         "profile = country_profile(country)\n"
         "behind = shortfalls(profile)\n"
         "others = [i for i in profile.table['indicator'] if i not in set(behind['indicator']) and i not in profile.missing()]\n"
-        "answer_8 = {'country': country, 'priorities': (list(behind['indicator']) + others)[:3]}"
+        "answer_9 = {'country': country, 'priorities': (list(behind['indicator']) + others)[:3]}"
     ),
 )
