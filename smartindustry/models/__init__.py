@@ -52,6 +52,9 @@ cities
     Chapter 17, smart sustainable cities: redundancy arithmetic, a year of
     outages in an industrial zone (second feeders, backup generators, cost of
     power not delivered), and each country's latest value of a sparse series.
+capstone
+    Chapter 18, the capstone: one country's key indicators beside its income
+    group and region, the gaps, ten-year changes and who is left out.
 
 Import a topic module directly, e.g. ``from smartindustry.models.iot import ...``.
 """
