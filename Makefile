@@ -15,7 +15,7 @@ export PYTHONHASHSEED := 0
 
 NOTEBOOKS := $(wildcard chapters/*.ipynb exercises/*.ipynb)
 
-.PHONY: help setup book test outputs lab serve lock clean data refresh bundle bench weights student instructor nbgrader grade
+.PHONY: help setup book test outputs lab serve lock clean data refresh bundle bench weights student instructor nbgrader grade pdf
 
 # Folder of raw source files for `make data` (see data/README.md).
 RAW ?= ../shared/data/raw
@@ -35,6 +35,7 @@ help:
 	@echo "make instructor  write the instructor editions, answer key and teaching notes into _build/instructor"
 	@echo "make nbgrader    write nbgrader source notebooks into _build/nbgrader (for a JupyterHub with nbgrader)"
 	@echo "make grade SUBMISSIONS=folder  grade handed-in notebooks into _build/grades (ASSIGNMENT=exercises/x.ipynb optional)"
+	@echo "make pdf      print the whole book to _build/pdf (learners' and instructor's PDF; needs Chromium)"
 	@echo "make lock     re-resolve requirements.lock (maintainers only)"
 	@echo "make clean    remove _build"
 
@@ -93,6 +94,12 @@ bundle: book
 # test-suite time, page weights. In Chromium if it is installed (apt-get install chromium).
 bench: $(STAMP)
 	$(PY) tools/bench.py
+
+# The whole book as PDF: one HTML page (jupyter-book's singlehtml builder), printed
+# by Chromium (apt-get install chromium) into a learners' and an instructor's PDF.
+pdf: $(STAMP)
+	$(JB) build . --builder singlehtml -W -n --keep-going
+	$(PY) tools/pdf.py _build/singlehtml --out _build/pdf
 
 weights: book
 	$(PY) tools/page_weights.py _build/html
