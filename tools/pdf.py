@@ -41,7 +41,7 @@ body { font-size: 10.5pt; }
 pre { white-space: pre-wrap !important; overflow-wrap: anywhere; }
 .pst-scrollable-table-container, div.cell_output .output { overflow: visible !important; }
 table { font-size: 9pt; }
-h1 { break-before: page; }
+span[id^="document-"] + section { break-before: page; }  /* each page of the book starts a new sheet */
 figure, img, table, .si-check, .si-demo, pre { break-inside: avoid; }
 .si-check input[type=text] { border: 0; border-bottom: 1px solid #000; width: 14em; }
 a { color: inherit; text-decoration: none; }
