@@ -298,7 +298,7 @@ def _read_entry_points_once() -> None:
 
 #: Measured by tests/test_lite.py (which fails if the site's part drifts): what the
 #: first start of a notebook in JupyterLite downloads from the book's own site.
-LITE_FIRST_START_MB = 38
+LITE_FIRST_START_MB = 31
 #: Files that no registry this project reaches has; the browser fetches them from the Pyodide CDN.
 LITE_FROM_INTERNET = "numpy, pandas, matplotlib, pillow and kiwisolver"
 LITE_FOLDERS = ("chapters/", "exercises/")

@@ -115,7 +115,7 @@ def test_kernel_starts_from_the_site_and_the_course_package_installs(site):
 
     out, report = site
     server = serve(out.parent)
-    browser = Lite(server.base + "lite/")
+    browser = Lite(server)
     try:
         visit = browser.open(EXERCISE, PROBE)
         # the kernel started, and the course package came, with nothing from outside the site
@@ -133,6 +133,7 @@ def test_kernel_starts_from_the_site_and_the_course_package_installs(site):
         cells = json.loads((out / "files" / EXERCISE).read_text())["cells"]
         setup = next("".join(c["source"]) for c in cells if lite.SETUP_TAG in c.get("metadata", {}).get("tags", []))
         result = browser.page.evaluate(EXECUTE, setup)
+        browser.count()
         asked = sorted({url.rsplit("/", 1)[-1].split("-")[0] for url in visit.outside})
         print(f"\nJupyterLite first start: {visit.site_bytes / 1e6:.1f} MB in {visit.site_requests} requests "
               f"from the site, kernel ready after {visit.seconds_to_kernel:.0f} s; "
@@ -159,7 +160,7 @@ def test_chapter_and_exercise_run_in_the_browser(site):
 
     out, _ = site
     server = serve(out.parent)
-    browser = Lite(server.base + "lite/")
+    browser = Lite(server)
     try:
         browser.open(CHAPTER)
         text = browser.run_all()

@@ -8,11 +8,13 @@ outside the site (those fail: no host name resolves but 127.0.0.1).
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-from page_weights import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401  (serve: re-exported)
+from page_weights import CHROMIUM, CHROMIUM_ARGS
 
 # no host name resolves but this machine's: whatever asks for the internet fails, and is counted
 ARGS = [*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
@@ -37,6 +39,57 @@ EXECUTE = f"""async (code) => {{
 }}"""
 
 
+class serve:
+    """Serve ``site`` on 127.0.0.1 (Python's http.server, in its own process) and keep its request
+    log, so the bytes the browser downloaded are counted at the server: a 200 sends the whole file,
+    a 304 ("not modified": the browser's copy is good) sends none. ``.base`` is the address."""
+
+    LINE = re.compile(r'"(?:GET|HEAD) (\S+) HTTP/[\d.]+" (\d{3})')
+
+    def __init__(self, site: Path):
+        import select
+        import subprocess
+        import sys
+        import tempfile
+
+        self.site = site
+        self.log = tempfile.NamedTemporaryFile("w+", suffix=".log")
+        self.process = subprocess.Popen(
+            [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", str(site)],
+            stdout=subprocess.PIPE, stderr=self.log, text=True)
+        ready, _, _ = select.select([self.process.stdout], [], [], 30)
+        line = self.process.stdout.readline() if ready else ""
+        found = re.search(r"port (\d+)", line)
+        if not found:
+            self.shutdown()
+            raise RuntimeError(f"the web server did not start: {line!r}")
+        self.base = f"http://127.0.0.1:{found.group(1)}/"
+        self._read = 0
+
+    def sent(self) -> tuple[int, int]:
+        """(bytes, requests) served since the last call."""
+        self.log.flush()
+        with open(self.log.name, encoding="utf-8", errors="replace") as fh:
+            fh.seek(self._read)
+            text = fh.read()
+            self._read = fh.tell()
+        total = count = 0
+        for path, status in self.LINE.findall(text):
+            count += 1
+            if status == "200":
+                target = self.site / unquote(urlsplit(path).path).lstrip("/")
+                if target.is_dir():
+                    target = target / "index.html"
+                total += target.stat().st_size if target.is_file() else 0
+        return total, count
+
+    def shutdown(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        self.process.stdout.close()
+        self.log.close()
+
+
 @dataclass
 class Visit:
     """What one visit saw."""
@@ -52,36 +105,35 @@ class Visit:
 class Lite:
     """One Chromium with one browser profile (so a second visit finds the first one's cache)."""
 
-    def __init__(self, base: str):
+    def __init__(self, server: serve, base: str | None = None):
         from playwright.sync_api import sync_playwright
 
-        self.base = base
+        self.server = server
+        self.base = base or server.base + "lite/"
+        self.origin = server.base  # the site's server: http://127.0.0.1:PORT/
+        import tempfile
+
         self._pw = sync_playwright().start()
-        self.browser = self._pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        self.context = self.browser.new_context()
+        # a browser profile on disk, as a reader's browser has: its cache keeps large files such
+        # as the 9.6 MB WebAssembly runtime (a profile in memory does not)
+        self._profile = tempfile.TemporaryDirectory(prefix="lite-profile-")
+        self.context = self._pw.chromium.launch_persistent_context(
+            self._profile.name, executable_path=str(CHROMIUM), args=ARGS)
         self.visit: Visit | None = None
 
         # No request routing here: Playwright turns the browser's cache off when routing,
         # and the second visit is about that cache. Outside addresses do not resolve (ARGS).
         def request(req):
             url = req.url
-            if self.visit is not None and not url.startswith((self.base, "data:", "blob:")):
+            if self.visit is not None and not url.startswith((self.origin, "data:", "blob:")):
                 self.visit.outside.append(url)
 
-        def finished(request):
-            if self.visit is not None and request.url.startswith(self.base):
-                self.visit.site_requests += 1
-                try:
-                    self.visit.site_bytes += max(0, request.sizes()["responseBodySize"])
-                except Exception:  # a request the browser dropped (no sizes)
-                    pass
-
         self.context.on("request", request)
-        self.context.on("requestfinished", finished)
 
     def open(self, path: str, *codes: str, timeout_s: float = 300) -> Visit:
         """Open notebook ``path`` (relative to the site's files), run each of ``codes`` in its kernel."""
         visit = self.visit = Visit()
+        self.server.sent()  # from here on
         page = self.context.new_page()
         start = time.monotonic()
         page.goto(f"{self.base}notebooks/index.html?path={path}")
@@ -92,7 +144,15 @@ class Lite:
             if i == 0:
                 visit.seconds_to_first_output = time.monotonic() - start
         self.page = page
+        self.count()
         return visit
+
+    def count(self) -> Visit:
+        """Add what the server sent since the last count to the current visit."""
+        sent, requests = self.server.sent()
+        self.visit.site_bytes += sent
+        self.visit.site_requests += requests
+        return self.visit
 
     def run_all(self, timeout_s: float = 600) -> str:
         """Run every cell of the open notebook (as Run > Run All Cells); the text of all outputs."""
@@ -108,8 +168,8 @@ class Lite:
 
     def close(self) -> None:
         self.context.close()
-        self.browser.close()
         self._pw.stop()
+        self._profile.cleanup()
 
 
 def site_files_bytes(site: Path) -> int:
@@ -123,7 +183,7 @@ def measure(html: Path, notebook: str = "exercises/01_how_to_use_exercises.ipynb
     """Bytes from the site and seconds to the first cell's output, first and second visit
     (the second in the same browser profile, so with the first one's cache)."""
     server = serve(html)
-    browser = Lite(server.base + "lite/")
+    browser = Lite(server)
     figures: dict = {"notebook": notebook}
     try:
         for name in ("first_visit", "second_visit"):
