@@ -20,8 +20,10 @@ self-check's feedback. Without that folder it is skipped, with the reason.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -46,6 +48,8 @@ def _why_not() -> str | None:
         import jupyterlite_pyodide_kernel  # noqa: F401
     except ImportError as exc:
         return f"{exc.name} is not installed: run `make test`, which installs it"
+    if shutil.which("npm") is None and not (lite.CACHE / f"pyodide-{lite.PYODIDE_VERSION}.tgz").exists():
+        return "npm is not installed (it fetches the Python runtime once; `apt-get install npm`, as .ci/run does)"
     return None
 
 
@@ -102,6 +106,21 @@ def test_site_holds_every_notebook_the_package_and_the_runtime(site):
     assert kernel["disablePyPIFallback"] is True and kernel["pyodideUrl"].startswith("./static/pyodide/")
 
 
+def test_student_edition_has_every_notebook_and_no_solution(tmp_path):
+    """`make student-lite`: the chapters and the student editions of the exercises (no solutions)."""
+    names = lite.contents("student", tmp_path / "files")
+    assert [n for n in names if n.startswith("exercises/")] == sorted(
+        f"exercises/{p.name}" for p in (ROOT / "exercises").glob("*.ipynb"))
+    assert [n for n in names if n.startswith("chapters/")] == sorted(
+        f"chapters/{p.name}" for p in (ROOT / "chapters").glob("*.ipynb"))
+    source = json.loads((ROOT / EXERCISE).read_text())["cells"]
+    student = json.loads((tmp_path / "files" / EXERCISE).read_text())["cells"]
+    solutions = ["".join(c["source"]) for c in source if "solution" in c.get("metadata", {}).get("tags", [])]
+    assert solutions and not any("".join(c["source"]) in solutions for c in student)
+    assert not any("solution" in c.get("metadata", {}).get("tags", []) for c in student)
+    assert sum(lite.SETUP_TAG in c.get("metadata", {}).get("tags", []) for c in student) == 1
+
+
 def test_notebook_pages_say_what_the_first_start_downloads():
     note = sphinxext.lite_launch("exercises/08_iot_exercises")
     assert 'href="../lite/notebooks/index.html?path=exercises/08_iot_exercises.ipynb"' in note
@@ -117,35 +136,36 @@ def test_kernel_starts_from_the_site_and_the_course_package_installs(site):
     server = serve(out.parent)
     browser = Lite(server)
     try:
-        visit = browser.open(EXERCISE, PROBE)
-        # the kernel started, and the course package came, with nothing from outside the site
+        visit = browser.open(EXERCISE)
+        # the kernel started from the site's files: nothing asked for outside the site
         assert visit.outside == [], visit.outside
-        here = sorted(json.loads((ROOT / "data" / "datapackage.json").read_text())["resources"], key=str)
-        import csv
-
-        with open(ROOT / "data" / "countries.csv", encoding="utf-8") as fh:
-            rows = list(csv.DictReader(fh))
-        printed = visit.outputs[0]
-        assert "platform: emscripten" in printed, printed
-        assert f"resources: {len(here)}" in printed, printed
-        assert f"countries: {len(rows)} {rows[0][next(iter(rows[0]))]}" in printed, printed
         # the notebook's own setup cell: everything comes from the site except the five CDN wheels
         cells = json.loads((out / "files" / EXERCISE).read_text())["cells"]
         setup = next("".join(c["source"]) for c in cells if lite.SETUP_TAG in c.get("metadata", {}).get("tags", []))
         result = browser.page.evaluate(EXECUTE, setup)
-        browser.count()
         asked = sorted({url.rsplit("/", 1)[-1].split("-")[0] for url in visit.outside})
+        if WASM:
+            assert visit.outside == [] and "ERROR" not in result, result
+        else:
+            assert asked == sorted(lite.CDN_WHEELS), (visit.outside, result)
+            assert all(u.startswith(lite.cdn_base()) for u in visit.outside), visit.outside
+        outside = list(visit.outside)
+        # the course package and its data tables, from the site, used without pandas
+        printed = browser.page.evaluate(EXECUTE, PROBE)
+        browser.count()
+        assert visit.outside == outside, visit.outside  # nothing more left the site
+        here = json.loads((ROOT / "data" / "datapackage.json").read_text())["resources"]
+        with open(ROOT / "data" / "countries.csv", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+        assert "platform: emscripten" in printed, printed
+        assert f"resources: {len(here)}" in printed, printed
+        assert f"countries: {len(rows)} {rows[0][next(iter(rows[0]))]}" in printed, printed
         print(f"\nJupyterLite first start: {visit.site_bytes / 1e6:.1f} MB in {visit.site_requests} requests "
               f"from the site, kernel ready after {visit.seconds_to_kernel:.0f} s; "
               f"requests outside the site: {len(visit.outside)} ({', '.join(sorted(set(visit.outside)))})")
         # what the first start downloads from the site: the figure on every notebook page
         mb = visit.site_bytes / 1e6
         assert abs(mb - sphinxext.LITE_FIRST_START_MB) <= 5, f"{mb:.1f} MB: update LITE_FIRST_START_MB"
-        if WASM:
-            assert visit.outside == [] and "ERROR" not in result, result
-        else:
-            assert asked and set(asked) <= set(lite.CDN_WHEELS), visit.outside
-            assert all(u.startswith(lite.cdn_base()) for u in visit.outside), visit.outside
     finally:
         browser.close()
         server.shutdown()
@@ -173,3 +193,8 @@ def test_chapter_and_exercise_run_in_the_browser(site):
     finally:
         browser.close()
         server.shutdown()
+
+
+def test_myst_roles_become_plain_text_in_the_browser_copies():
+    text = "(ch-iot)=\n# IoT\nA {term}`sensor`, the {term}`IoT <Internet of Things>`, {cite}`a_2024,b_2023`, {ref}`ch-x`."
+    assert lite.plain_markdown(text) == "# IoT\nA sensor, the IoT, [a_2024, b_2023], ch-x."

@@ -275,11 +275,26 @@ def write_runtime(pyodide: Path, out: Path, wheels: dict[str, Path], wasm_dir: P
 # -- notebooks ------------------------------------------------------------------------
 
 
+ROLE = re.compile(r"\{(?:term|ref|doc|numref|download|eq)\}`([^`]*?)(?:\s*<([^>`]*)>)?`")
+CITE = re.compile(r"\{cite(?::\w+)?\}`([^`]*)`")
+LABEL = re.compile(r"^\([\w-]+\)=[ \t]*\n", re.M)
+
+
+def plain_markdown(text: str) -> str:
+    """The book's MyST roles as plain Markdown (JupyterLab does not read them): {term}`sensor` -> sensor."""
+    text = LABEL.sub("", text)
+    text = ROLE.sub(lambda m: m.group(1) or m.group(2) or "", text)
+    return CITE.sub(lambda m: "[" + m.group(1).replace(",", ", ") + "]", text)
+
+
 def with_setup_cell(source: Path, dest: Path) -> None:
     """Copy a notebook, adding the setup cell before its first code cell."""
     import nbformat
 
     nb = nbformat.read(source, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = plain_markdown(cell.source)
     cell = nbformat.v4.new_code_cell(SETUP_CELL, metadata={"tags": [SETUP_TAG, "remove-cell"]})
     cell.id = "lite-setup"
     first = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code"), len(nb.cells))
