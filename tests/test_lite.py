@@ -91,7 +91,7 @@ def test_site_holds_every_notebook_the_package_and_the_runtime(site):
     for rel in expected:
         nb = json.loads((out / "files" / rel).read_text())
         setup = [c for c in nb["cells"] if lite.SETUP_TAG in c.get("metadata", {}).get("tags", [])]
-        assert len(setup) == 1 and "piplite.install(\"smartindustry\")" in "".join(setup[0]["source"])
+        assert len(setup) == 1 and "%pip install smartindustry" in "".join(setup[0]["source"])
     wheels = {p.name.split("-")[0] for p in (out / "pypi").glob("*.whl")}
     assert wheels == {"comm", "ipywidgets", "jupyterlab_widgets", "smartindustry"}
     runtime = out / "static" / "pyodide"

@@ -69,8 +69,7 @@ SETUP_CELL = (
     "import sys\n"
     "\n"
     'if sys.platform == "emscripten":\n'
-    "    import piplite\n"
-    '    await piplite.install("smartindustry")'
+    "    %pip install smartindustry"
 )
 
 
