@@ -198,3 +198,22 @@ def test_chapter_and_exercise_run_in_the_browser(site):
 def test_myst_roles_become_plain_text_in_the_browser_copies():
     text = "(ch-iot)=\n# IoT\nA {term}`sensor`, the {term}`IoT <Internet of Things>`, {cite}`a_2024,b_2023`, {ref}`ch-x`."
     assert lite.plain_markdown(text) == "# IoT\nA sensor, the IoT, [a_2024, b_2023], ch-x."
+
+
+def test_a_notebook_handed_in_from_the_browser_is_graded(tmp_path):
+    """The student edition as the browser saves it (with its setup cell), one answer written: `make grade`."""
+    lite.contents("student", tmp_path / "files")
+    nb = json.loads((tmp_path / "files" / EXERCISE).read_text())
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code" and "".join(cell["source"]).strip() == "answer_1 = ...":
+            cell["source"] = 'answer_1 = "C"'
+    handed_in = tmp_path / "handed-in"
+    handed_in.mkdir()
+    (handed_in / "amina_01_how_to_use_exercises.ipynb").write_text(json.dumps(nb))
+    proc = subprocess.run([sys.executable, "-m", "smartindustry.classroom", "grade", str(handed_in),
+                           "--out", str(tmp_path / "grades"), "--assignment", EXERCISE],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    with open(tmp_path / "grades" / "gradebook.csv", encoding="utf-8") as fh:
+        row = next(csv.DictReader(fh))
+    assert row["status"] == "graded" and row["Exercise 1 (howto-offline)"] == "1" and row["total"] == "1", row
