@@ -74,6 +74,17 @@ print("countries:", len(rows), rows[0][next(iter(rows[0]))])
 """
 
 
+# ipywidgets alone needs no pandas: a button whose click runs Python in the browser
+WIDGET = """
+%pip install ipywidgets
+import ipywidgets as w
+button = w.Button(description="Check in Python")
+result = w.HTML("Not clicked yet")
+button.on_click(lambda _: setattr(result, "value", "Clicked: the callback ran in Python"))
+w.VBox([button, result])
+"""
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> tuple[Path, dict]:
     out = tmp_path_factory.mktemp("lite") / "lite"
@@ -160,6 +171,13 @@ def test_kernel_starts_from_the_site_and_the_course_package_installs(site):
         assert "platform: emscripten" in printed, printed
         assert f"resources: {len(here)}" in printed, printed
         assert f"countries: {len(rows)} {rows[0][next(iter(rows[0]))]}" in printed, printed
+        # a live widget: ipywidgets from the site, its front end in the page, a Python callback on click
+        browser.run_new_cell(WIDGET)
+        page = browser.page
+        page.get_by_role("button", name="Check in Python").click()
+        page.wait_for_selector("text=Clicked: the callback ran in Python", timeout=30000)
+        browser.count()
+        assert visit.outside == outside, visit.outside
         print(f"\nJupyterLite first start: {visit.site_bytes / 1e6:.1f} MB in {visit.site_requests} requests "
               f"from the site, kernel ready after {visit.seconds_to_kernel:.0f} s; "
               f"requests outside the site: {len(visit.outside)} ({', '.join(sorted(set(visit.outside)))})")

@@ -154,6 +154,18 @@ class Lite:
         self.visit.site_requests += requests
         return self.visit
 
+    def run_new_cell(self, code: str, timeout_s: float = 120) -> None:
+        """Add a code cell at the end of the open notebook with ``code`` and run it (as a reader would)."""
+        self.page.evaluate("""async (code) => {
+          const app = window.jupyterapp, nb = app.shell.currentWidget.content;
+          nb.activeCellIndex = nb.widgets.length - 1;
+          await app.commands.execute('notebook:insert-cell-below');
+          await app.commands.execute('notebook:change-cell-to-code');
+          nb.activeCell.model.sharedModel.setSource(code);
+          await app.commands.execute('notebook:run-cell');
+        }""", code)
+        self.page.wait_for_function(KERNEL_IDLE, timeout=timeout_s * 1000, polling=250)
+
     def run_all(self, timeout_s: float = 600) -> str:
         """Run every cell of the open notebook (as Run > Run All Cells); the text of all outputs."""
         page = self.page
