@@ -235,3 +235,17 @@ def test_a_notebook_handed_in_from_the_browser_is_graded(tmp_path):
     with open(tmp_path / "grades" / "gradebook.csv", encoding="utf-8") as fh:
         row = next(csv.DictReader(fh))
     assert row["status"] == "graded" and row["Exercise 1 (howto-offline)"] == "1" and row["total"] == "1", row
+
+
+def test_a_wasm_wheel_with_the_wrong_hash_is_not_served(site, tmp_path):
+    """LITE_WASM_WHEELS: a file named like Pyodide's numpy but with other bytes stays out of the site."""
+    pyodide = lite.fetch_pyodide(lite.CACHE)
+    lock = json.loads((pyodide / "pyodide-lock.json").read_text())["packages"]
+    fake = tmp_path / "wheels" / lock["numpy"]["file_name"]
+    fake.parent.mkdir()
+    fake.write_bytes(b"not the numpy that Pyodide's lock file names")
+    wheels = {**lite.fetch_wheels(lite.LITE / "wheels-pure.txt", lite.CACHE / "wheels", lite.PURE),
+              **lite.fetch_wheels(lite.LITE / "wheels-wasm.txt", lite.CACHE / "wheels-wasm", lite.WASM)}
+    report = lite.write_runtime(pyodide, tmp_path / "out", wheels, fake.parent)
+    assert any(url.endswith(fake.name) for url in report["remote"])
+    assert not (tmp_path / "out" / fake.name).exists()
