@@ -144,7 +144,9 @@ def main(argv: list[str]) -> int:
         figures["lite_build_s"], proc = timed("lite", [sys.executable, str(ROOT / "tools" / "lite.py"),
                                                        "--out", str(lite_out)], cwd=ROOT)
         print(f"   built in {figures['lite_build_s']:.1f} s ({CPU['lite']:.1f} s CPU)", flush=True)
-        if lite_browser.CHROMIUM.exists():
+        if proc.returncode != 0:
+            print(f"   the JupyterLite build failed:\n{(proc.stdout + proc.stderr)[-2000:]}", flush=True)
+        elif lite_browser.CHROMIUM.exists():
             figures["lite"] = lite_browser.measure(lite_out.parent)
             print(lite_browser.report(figures["lite"]), flush=True)
 
