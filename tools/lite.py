@@ -324,9 +324,13 @@ def contents(edition: str, out: Path) -> list[str]:
 
 
 def build(edition: str, output: Path, wasm_dir: Path | None) -> dict:
-    work = ROOT / "_build" / f"lite-src-{edition}"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix=f"lite-src-{edition}-") as tmp:
+        return _build(edition, output, wasm_dir, Path(tmp))
+
+
+def _build(edition: str, output: Path, wasm_dir: Path | None, work: Path) -> dict:
     pyodide = fetch_pyodide(CACHE)
     pure = fetch_wheels(LITE / "wheels-pure.txt", CACHE / "wheels", PURE)
     wasm = fetch_wheels(LITE / "wheels-wasm.txt", CACHE / "wheels-wasm", WASM)
