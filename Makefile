@@ -15,13 +15,14 @@ export PYTHONHASHSEED := 0
 
 NOTEBOOKS := $(wildcard chapters/*.ipynb exercises/*.ipynb)
 
-.PHONY: help setup book test outputs lab serve lock clean data refresh bundle bench weights student instructor nbgrader grade pdf
+
+.PHONY: help setup book test outputs lab serve lock clean data refresh bundle bench weights student instructor nbgrader grade pdf student-lite
 
 # Folder of raw source files for `make data` (see data/README.md).
 RAW ?= ../shared/data/raw
 
 help:
-	@echo "make book     set up .venv and build the HTML book into _build/html"
+	@echo "make book     set up .venv and build the HTML book into _build/html (with its JupyterLite site in lite/)"
 	@echo "make test     set up .venv and run every test (notebooks, checkers, build)"
 	@echo "make outputs  re-execute the notebooks and store their outputs"
 	@echo "make lab      open the notebooks in JupyterLab"
@@ -32,6 +33,7 @@ help:
 	@echo "make data     rebuild the curated tables in data/ from RAW=<folder of raw files>"
 	@echo "make refresh  fetch the same series from the official APIs (needs internet)"
 	@echo "make student     write the student editions of the exercises into _build/student"
+	@echo "make student-lite  the student edition in the browser (JupyterLite): _build/lite-student and its .zip"
 	@echo "make instructor  write the instructor editions, answer key and teaching notes into _build/instructor"
 	@echo "make nbgrader    write nbgrader source notebooks into _build/nbgrader (for a JupyterHub with nbgrader)"
 	@echo "make grade SUBMISSIONS=folder  grade handed-in notebooks into _build/grades (ASSIGNMENT=exercises/x.ipynb optional)"
@@ -50,6 +52,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 book: $(STAMP)
 	$(JB) build . -W -n --keep-going
+	$(PY) tools/lite.py
 	@echo
 	@echo "The book is ready. Open this file in a web browser:"
 	@echo "    $(CURDIR)/_build/html/index.html"
@@ -69,6 +72,10 @@ refresh: $(STAMP)
 # Classroom: editions of the exercise notebooks, and grading (see instructor/index.md).
 student: $(STAMP)
 	$(PY) -m smartindustry.classroom student --out _build/student
+
+# The student edition as a JupyterLite site (no solutions), and a zip of it for a teacher to hand out.
+student-lite: $(STAMP)
+	$(PY) tools/lite.py --edition student --zip
 
 instructor: $(STAMP)
 	$(PY) -m smartindustry.classroom instructor --out _build/instructor

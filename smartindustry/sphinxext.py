@@ -33,6 +33,10 @@ It keeps every page offline, light and free of console errors:
   both themes (read from the built ``pygments.css``). Those spans go: about a
   sixth of a chapter page's bytes and a quarter of its elements, with nothing
   changed on screen.
+* **Run in the browser.** Each chapter and exercise page gets a "Run in the
+  browser" link that opens the same notebook in the book's JupyterLite site
+  (``lite/``, built by ``tools/lite.py`` after the book), with a line that says,
+  before the click, what the first start downloads and what comes from the internet.
 * **A valid colour mode** (``html_context["default_mode"] = "auto"``): without it the theme logs
   "Got invalid theme mode" as a console error on a reader's first visit.
 
@@ -297,12 +301,49 @@ def _read_entry_points_once() -> None:
     pybtex.plugin.entry_points = entry_points
 
 
+# -- run in the browser (JupyterLite) --------------------------------------------------
+
+#: Measured by tests/test_lite.py (which fails if the site's part drifts): what the
+#: first start of a notebook in JupyterLite downloads from the book's own site.
+LITE_FIRST_START_MB = 31
+#: Files that no registry this project reaches has; the browser fetches them from the Pyodide CDN.
+LITE_FROM_INTERNET = "numpy, pandas, matplotlib, pillow and kiwisolver"
+LITE_FOLDERS = ("chapters/", "exercises/")
+H1_END = re.compile(r"</h1>")
+
+
+def lite_launch(pagename: str) -> str:
+    """The "Run in the browser" link and note of a notebook page (relative links, so the zip works)."""
+    up = "../" * pagename.count("/")
+    href = f"{up}lite/notebooks/index.html?path={pagename}.ipynb"
+    return (
+        '<div class="si-lite-launch" role="note">'
+        f'<p><a class="si-lite-link" href="{href}">Run in the browser</a>: open this notebook in JupyterLite, '
+        "a Python that runs inside your web browser, with nothing to install. Your changes are saved in this "
+        "browser; <em>File, Download</em> saves the notebook to hand in.</p>"
+        f'<p class="si-lite-size">The first start downloads the Python runtime once: about {LITE_FIRST_START_MB} MB '
+        f"from this site, then {LITE_FROM_INTERNET} from the Pyodide CDN on the internet (these five are not "
+        "on any package registry this course can copy from). Later starts use the copy your browser keeps. "
+        "It needs a recent browser and the site served over http(s), not opened from disk.</p></div>"
+    )
+
+
+def _lite_link(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    if not pagename.startswith(LITE_FOLDERS) or doctree is None:
+        return
+    if not str(app.env.doc2path(pagename, base=False)).endswith(".ipynb"):
+        return
+    body = context.get("body", "")
+    context["body"] = H1_END.sub(lambda m: m.group(0) + lite_launch(pagename), body, count=1)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     _read_entry_points_once()
     app.add_directive("si-notebook-status", NotebookStatus)
     app.add_html_math_renderer("mathml", (visit_math, None), (visit_displaymath, None))
     app.connect("config-inited", _configure)
-    app.connect("html-page-context", _page_assets, priority=900)  # after the handlers that add thebe
+    app.connect("html-page-context", _page_assets, priority=900)
+    app.connect("html-page-context", _lite_link)  # after the handlers that add thebe
     app.connect("build-finished", _post_process, priority=900)  # after the theme writes pygments.css
     app.add_css_file("selfcheck.css")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -13,6 +13,10 @@ Usage: python tools/bench.py [--skip-tests] [--json FILE]
 4. Page weights of the built book (tools/page_weights.py). Budget: median chapter
    page <= 1.5 MB on a first visit, no page above 3 MB, a second page <= 200 kB
    plus its own images.
+5. The JupyterLite site (tools/lite.py): its build time, then in Chromium the bytes
+   downloaded from the site and the seconds until the first cell's output, on a first
+   visit and on a second visit with the first one's cache (tools/lite_browser.py),
+   and every request that leaves the site.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
 from page_weights import measure, report  # noqa: E402
+import lite_browser  # noqa: E402
 
 IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", ".hypothesis", "__pycache__", "*.egg-info", ".pytest_cache")
 
@@ -134,6 +139,17 @@ def main(argv: list[str]) -> int:
         figures["page_weights"] = weights
         print(report(weights))
 
+        print("5. JupyterLite: build, then bytes and time to the first cell's output ...", flush=True)
+        lite_out = work / "stored" / "_build" / "html" / "lite"
+        figures["lite_build_s"], proc = timed("lite", [sys.executable, str(ROOT / "tools" / "lite.py"),
+                                                       "--out", str(lite_out)], cwd=ROOT)
+        print(f"   built in {figures['lite_build_s']:.1f} s ({CPU['lite']:.1f} s CPU)", flush=True)
+        if proc.returncode != 0:
+            print(f"   the JupyterLite build failed:\n{(proc.stdout + proc.stderr)[-2000:]}", flush=True)
+        elif lite_browser.CHROMIUM.exists():
+            figures["lite"] = lite_browser.measure(lite_out.parent)
+            print(lite_browser.report(figures["lite"]), flush=True)
+
     figures["cpu_s"] = CPU
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"\nSummary (load average now {load:.1f} on {figures['cores']} cores: wall-clock times grow with other work)")
@@ -147,6 +163,11 @@ def main(argv: list[str]) -> int:
     print(f"  median chapter first visit  {s['median_chapter_first_visit']:>9,.0f} B (<= 1,500,000)")
     print(f"  largest first visit         {s['largest_first_visit']:>9,} B (<= 3,000,000)")
     print(f"  largest second visit        {s['largest_second_visit_without_images']:>9,} B + images (<= 200,000)")
+    if "lite" in figures:
+        for name in ("first_visit", "second_visit"):
+            f = figures["lite"][name]
+            print(f"  JupyterLite {name.split('_')[0]:6} visit    {f['site_bytes']:>12,} B, first output after "
+                  f"{f['seconds_to_first_output']:.0f} s, {len(f['outside_requests'])} request(s) outside the site")
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1))
     return 0

@@ -28,6 +28,14 @@ Nothing needs an internet connection: pages, search, self-check questions,
 formulas and the notebook downloads (.ipynb) all work from this folder.
 To run the notebooks, install the course once (see the "How to use this
 course" chapter); after that it runs offline too.
+
+The folder lite/ runs every notebook inside the web browser (JupyterLite),
+with nothing to install, but only when this folder is served by a web server
+(a school server, or on a computer with Python: python -m http.server in this
+folder, then open http://127.0.0.1:8000/lite/). Browsers do not run it from
+disk. Its first start downloads numpy, pandas, matplotlib, pillow and
+kiwisolver from the internet, unless the book was built with those files
+(see lite/README.md in the course's repository).
 """
 
 

@@ -35,8 +35,10 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 
 def pages(site: Path) -> list[str]:
-    """Every HTML page of the site, relative to it (not the theme's template fragments)."""
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "_static" not in p.parts)
+    """Every HTML page of the site, relative to it (not the theme's template fragments, nor the
+    JupyterLite app in ``lite/``, measured by tools/lite_browser.py)."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                  if "_static" not in p.parts and p.relative_to(site).parts[0] != "lite")
 
 
 def _local(site: Path, base: Path, ref: str) -> Path | None:
