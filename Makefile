@@ -15,7 +15,6 @@ export PYTHONHASHSEED := 0
 
 NOTEBOOKS := $(wildcard chapters/*.ipynb exercises/*.ipynb)
 
-
 .PHONY: help setup book test outputs lab serve lock clean data refresh bundle bench weights student instructor nbgrader grade pdf student-lite
 
 # Folder of raw source files for `make data` (see data/README.md).

@@ -35,6 +35,7 @@ import base64
 import copy
 import csv
 import hashlib
+import html
 import io
 import json
 import os
@@ -88,6 +89,10 @@ def say(*args: object) -> None:
 # -- Pyodide's core runtime (npm) ------------------------------------------------
 
 
+class CannotFetch(Exception):
+    """A download the site needs could not be made (no npm, no network)."""
+
+
 def fetch_pyodide(cache: Path) -> Path:
     """The npm package ``pyodide`` unpacked in ``cache/pyodide`` (fetched once, hash checked)."""
     tgz = cache / f"pyodide-{PYODIDE_VERSION}.tgz"
@@ -98,12 +103,15 @@ def fetch_pyodide(cache: Path) -> Path:
     if not ok():
         npm = shutil.which("npm")
         if npm is None:
-            sys.exit("lite: npm is needed once to fetch the Python runtime (npm package pyodide); "
-                     "install Node.js and npm (apt-get install npm), then run this again")
+            raise CannotFetch("npm is needed once to fetch the Python runtime (npm package pyodide); "
+                              "install Node.js and npm (apt-get install npm), then run `make book` again")
         cache.mkdir(parents=True, exist_ok=True)
         say(f"fetching pyodide@{PYODIDE_VERSION} with npm pack")
-        subprocess.run([npm, "pack", f"pyodide@{PYODIDE_VERSION}", "--pack-destination", str(cache), "--silent"],
-                       check=True, stdout=subprocess.DEVNULL)
+        try:
+            subprocess.run([npm, "pack", f"pyodide@{PYODIDE_VERSION}", "--pack-destination", str(cache), "--silent"],
+                           check=True, stdout=subprocess.DEVNULL, timeout=600)
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+            raise CannotFetch(f"npm could not fetch pyodide@{PYODIDE_VERSION} (offline?): {exc}") from None
         if not ok():
             tgz.unlink(missing_ok=True)
             sys.exit(f"lite: pyodide-{PYODIDE_VERSION}.tgz does not have the pinned sha512: refusing to use it")
@@ -155,9 +163,12 @@ def fetch_wheels(requirements: Path, dest: Path, platform: list[str]) -> dict[st
     files = have()
     if len(files) < len(wanted):
         say(f"downloading {len(wanted) - len(files)} wheel(s) of {requirements.relative_to(ROOT)}")
-        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
-                        "--no-deps", "--only-binary=:all:", "--require-hashes", "--dest", str(dest),
-                        "--requirement", str(requirements), *platform], check=True)
+        try:
+            subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
+                            "--no-deps", "--only-binary=:all:", "--require-hashes", "--dest", str(dest),
+                            "--requirement", str(requirements), *platform], check=True, timeout=900)
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+            raise CannotFetch(f"pip could not download the wheels of {requirements.name} (offline?): {exc}") from None
         files = have()
         missing = sorted({n for n, _, _ in wanted} - set(files))
         if missing:
@@ -364,6 +375,32 @@ def _build(edition: str, output: Path, wasm_dir: Path | None, work: Path) -> dic
     return report
 
 
+NOT_BUILT = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Run in the browser: not in this copy</title></head>
+<body style="font-family: sans-serif; max-width: 40em; margin: 2em auto; padding: 0 1em; line-height: 1.5">
+<h1>Run in the browser: not in this copy of the book</h1>
+<p>This copy of the book was built without its in-browser Python (JupyterLite), because one of
+its files could not be fetched when the book was built:</p>
+<p><code>{reason}</code></p>
+<p>You can still run the notebooks with Binder or Colab (the rocket button on each page), download
+them (the download button) and run them with your own Python, or rebuild the book with
+<code>make book</code> on a machine with npm and access to the package registries.</p>
+<p><a href="../../intro.html">Back to the book</a></p>
+</body></html>
+"""
+
+
+def write_not_built(output: Path, reason: str) -> None:
+    """Where the site would be: a page that says why it is missing (the book's links open it)."""
+    shutil.rmtree(output, ignore_errors=True)
+    page = NOT_BUILT.format(reason=html.escape(reason))
+    for folder in (output, output / "notebooks"):
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "index.html").write_text(page.replace('href="../../intro.html"', 'href="../intro.html"') if folder == output else page,
+                                           encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--edition", choices=["book", "student"], default="book")
@@ -373,7 +410,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--zip", action="store_true", help="also zip the site (student edition: for a teacher)")
     args = parser.parse_args(argv)
     out = args.out or (ROOT / "_build" / ("html/lite" if args.edition == "book" else "lite-student"))
-    report = build(args.edition, out.resolve(), args.wasm_wheels)
+    try:
+        report = build(args.edition, out.resolve(), args.wasm_wheels)
+    except CannotFetch as exc:
+        if args.edition != "book":
+            sys.exit(f"lite: {exc}")
+        # The book itself is built and complete; its "Run in the browser" links then open a
+        # page that says why this copy has no in-browser run, instead of a missing page.
+        write_not_built(out.resolve(), str(exc))
+        say(f"the in-browser run (JupyterLite) was not built: {exc}")
+        say("the book is complete without it; its 'Run in the browser' links say so")
+        return 0
     say(f"{len(report['notebooks'])} notebooks in {out}")
     if report["remote_wheels"]:
         say(f"{len(report['remote_wheels'])} wheels load from the Pyodide CDN (not on any reachable registry): "
