@@ -79,3 +79,17 @@ def test_readme_documents_every_indicator():
     readme = (REPO / "data" / "README.md").read_text(encoding="utf-8")
     for ind in json.loads(DESCRIPTOR.read_text(encoding="utf-8"))["indicators"]:
         assert f"| `{ind['id']}` | {ind['alias']}" in readme, ind["id"]
+
+
+def test_the_readme_says_how_many_ewaste_values_look_implausible():
+    """data/README.md: 323 of 391 values (33 of 38 countries) outside 1-50 kg per person; its examples."""
+    from smartindustry.data import load_indicator
+
+    text = " ".join((REPO / "data" / "README.md").read_text(encoding="utf-8").split())
+    assert "323 of the 391 values (33 of 38 countries)" in text
+    d = load_indicator("ewaste_per_capita")
+    d = d[d["sex"] == "total"]
+    odd = d[(d["value"] < 1) | (d["value"] > 50)]
+    assert (len(odd), len(d), odd["iso3"].nunique(), d["iso3"].nunique()) == (323, 391, 33, 38)
+    value = d.set_index([d["iso3"].astype(str), "year"])["value"]
+    assert round(value[("DEU", 2017)], 3) == 0.008 and round(value[("ZAF", 2019)]) == 2615
