@@ -90,6 +90,7 @@ def test_both_pdfs_open_and_hold_the_whole_book(pdfs):
         reader = pypdf.PdfReader(path)
         assert len(reader.pages) > 200
         assert reader.pages[0].mediabox.width == pytest.approx(595.9, abs=1)  # A4
+        assert _squash(reader.pages[0].extract_text()).startswith("smartandinclusiveindustry")  # the title first
         bookmarks = _squash(" | ".join(title for title, _ in _outline(reader)))
         missing = [t for t in chapter_titles() if _squash(t) not in bookmarks]
         assert missing == []

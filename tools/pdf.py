@@ -34,7 +34,7 @@ PRINT_CSS = """
 .bd-footer, .bd-footer-content, .bd-footer-article, .search-button-field, .theme-switch-button,
 .si-buttons, .si-live, .si-hints, .si-static-note, .headerlink, .toggle-button, .skip-link,
 .cell_input:has(> .highlight-ipython3 pre:only-child) + .cell_output .si-format { display: none !important; }
-#jb-print-docs-body { display: none !important; }  /* the theme's print header: a list of one page's sections */
+#jb-print-toc { display: none !important; }  /* the theme's print header lists one page's sections: the PDF's bookmarks list them all */
 .bd-page-width, .bd-container, .bd-container__inner, .bd-main, .bd-content, .bd-article-container, .bd-article {
   max-width: none !important; width: auto !important; margin: 0 !important; padding: 0 !important; display: block !important; }
 body { font-size: 10.5pt; }
