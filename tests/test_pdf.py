@@ -70,18 +70,18 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
     return {edition: Path(info["path"]) for edition, info in made.items()}
 
 
-def _outline(reader) -> list[tuple[str, int]]:
-    """(title, page number) of every bookmark."""
+def _outline(reader) -> list[tuple[str, int, int]]:
+    """(title, page number, depth) of every bookmark, in order."""
     found = []
 
-    def walk(items):
+    def walk(items, depth):
         for item in items:
             if isinstance(item, list):
-                walk(item)
+                walk(item, depth + 1)
             else:
-                found.append((item.title, reader.get_destination_page_number(item)))
+                found.append((item.title, reader.get_destination_page_number(item), depth))
 
-    walk(reader.outline)
+    walk(reader.outline, 0)
     return found
 
 
@@ -91,7 +91,7 @@ def test_both_pdfs_open_and_hold_the_whole_book(pdfs):
         assert len(reader.pages) > 200
         assert reader.pages[0].mediabox.width == pytest.approx(595.9, abs=1)  # A4
         assert _squash(reader.pages[0].extract_text()).startswith("smartandinclusiveindustry")  # the title first
-        bookmarks = _squash(" | ".join(title for title, _ in _outline(reader)))
+        bookmarks = _squash(" | ".join(title for title, _, _ in _outline(reader)))
         missing = [t for t in chapter_titles() if _squash(t) not in bookmarks]
         assert missing == []
 
@@ -99,7 +99,7 @@ def test_both_pdfs_open_and_hold_the_whole_book(pdfs):
 def test_every_chapter_title_is_printed(pdfs):
     reader = pypdf.PdfReader(pdfs["learner"])
     pages = dict()
-    for title, page in _outline(reader):
+    for title, page, _ in _outline(reader):
         pages.setdefault(_squash(title), page)
     for title in chapter_titles():
         page = next(p for t, p in pages.items() if _squash(title) in t)
@@ -107,12 +107,12 @@ def test_every_chapter_title_is_printed(pdfs):
 
 
 def _chapter_text(path: Path, title: str) -> str:
-    """The text of the pages from the chapter's bookmark to the next chapter's."""
+    """The text of the pages from the chapter's bookmark to the next bookmark at its level."""
     reader = pypdf.PdfReader(path)
-    tops = [(t, reader.get_destination_page_number(item)) for item in reader.outline
-            if not isinstance(item, list) for t in [item.title]]
-    at = next(i for i, (t, _) in enumerate(tops) if _squash(title) in _squash(t))
-    start, end = tops[at][1], tops[at + 1][1] if at + 1 < len(tops) else len(reader.pages) - 1
+    marks = _outline(reader)
+    at = next(i for i, (t, _, _) in enumerate(marks) if _squash(title) in _squash(t))
+    start, depth = marks[at][1], marks[at][2]
+    end = next((p for _, p, d in marks[at + 1 :] if d <= depth), len(reader.pages) - 1)
     return "\n".join(reader.pages[i].extract_text() for i in range(start, end + 1))
 
 
