@@ -1,0 +1,1 @@
+"""Languages of the course: English (the source) and its translations."""

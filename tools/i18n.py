@@ -1,0 +1,116 @@
+"""Translations of the course: update the catalogues, print their status, check them.
+
+Usage:
+    python tools/i18n.py update [--lang fr]    new English text -> catalogues (locales/)
+    python tools/i18n.py status [--lang fr]    per page: share of messages translated
+    python tools/i18n.py check  [--lang fr] [FILE.po ...]
+                                               every problem, one line each; exit 1 if any
+
+`update` extracts the book's messages with Sphinx's gettext builder (into
+_build/i18n) and merges them into locales/<lang>/LC_MESSAGES/ with sphinx-intl: a
+new English sentence arrives untranslated, a changed one is marked fuzzy (its old
+translation kept as a suggestion). It also refreshes the catalogue of the course
+package's own texts (questions, feedback, figure labels) in
+smartindustry/locales/<lang>/. See locales/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from smartindustry.i18n.po import problems, read_po  # noqa: E402
+
+BOOK_LOCALES = ROOT / "locales"
+PACKAGE_LOCALES = ROOT / "smartindustry" / "locales"
+
+
+def catalogues(lang: str) -> list[Path]:
+    """Every catalogue of one language: the book's pages, then the package's."""
+    book = sorted((BOOK_LOCALES / lang / "LC_MESSAGES").rglob("*.po"))
+    package = sorted((PACKAGE_LOCALES / lang).rglob("*.po"))
+    return book + package
+
+
+def label(path: Path) -> str:
+    for base in (BOOK_LOCALES, PACKAGE_LOCALES):
+        try:
+            rel = path.relative_to(base)
+        except ValueError:
+            continue
+        parts = rel.parts[2:] if base == BOOK_LOCALES else ("smartindustry",) + rel.parts[1:]
+        return str(Path(*parts).with_suffix(""))
+    return str(path)
+
+
+def update(lang: str) -> None:
+    bin_dir = Path(sys.executable).parent
+    out = ROOT / "_build" / "i18n"
+    subprocess.run(
+        [str(bin_dir / "jupyter-book"), "build", str(ROOT), "--path-output", str(out),
+         "--builder", "custom", "--custom-builder", "gettext", "-W", "-n", "--keep-going", "-q"],
+        check=True,
+    )
+    subprocess.run(
+        [str(bin_dir / "sphinx-intl"), "update", "-p", str(out / "_build" / "gettext"),
+         "-l", lang, "-d", str(BOOK_LOCALES), "-w", "76"],
+        check=True,
+    )
+    from smartindustry.i18n import catalogue
+
+    catalogue.update(lang)
+
+
+def status(lang: str) -> int:
+    rows = []
+    for path in catalogues(lang):
+        messages = read_po(path)
+        done = sum(m.translated for m in messages)
+        fuzzy = sum(m.fuzzy for m in messages)
+        rows.append((label(path), len(messages), done, fuzzy))
+    total = sum(r[1] for r in rows)
+    done = sum(r[2] for r in rows)
+    width = max((len(r[0]) for r in rows), default=10)
+    print(f"{'page':<{width}}  messages  translated  fuzzy")
+    for name, n, d, f in rows:
+        share = 100.0 * d / n if n else 100.0
+        print(f"{name:<{width}}  {n:8d}  {share:9.1f}%  {f:5d}")
+    share = 100.0 * done / total if total else 0.0
+    print(f"{'all (' + lang + ')':<{width}}  {total:8d}  {share:9.1f}%  {sum(r[3] for r in rows):5d}")
+    return 0
+
+
+def check(lang: str, files: list[str]) -> int:
+    paths = [Path(f) for f in files] if files else catalogues(lang)
+    count = 0
+    for path in paths:
+        for message in read_po(path):
+            for problem in problems(message, french=(lang == "fr")):
+                count += 1
+                head = message.id.replace("\n", " ")[:70]
+                print(f"{path}:{message.line}: {problem}  [{head}]")
+    print(f"{count} problem(s) in {len(paths)} catalogue(s)", file=sys.stderr)
+    return 1 if count else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=["update", "status", "check"])
+    parser.add_argument("files", nargs="*")
+    parser.add_argument("--lang", default="fr")
+    args = parser.parse_args(argv)
+    if args.command == "update":
+        update(args.lang)
+        return 0
+    if args.command == "status":
+        return status(args.lang)
+    return check(args.lang, args.files)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
