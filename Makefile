@@ -15,7 +15,7 @@ export PYTHONHASHSEED := 0
 
 NOTEBOOKS := $(wildcard chapters/*.ipynb exercises/*.ipynb)
 
-.PHONY: help setup book test outputs lab serve lock clean data refresh bundle bench weights student instructor nbgrader grade pdf student-lite
+.PHONY: help setup book i18n-status i18n-update test outputs lab serve lock clean data refresh bundle bench weights student instructor nbgrader grade pdf student-lite
 
 # Folder of raw source files for `make data` (see data/README.md).
 RAW ?= ../shared/data/raw
@@ -29,6 +29,8 @@ help:
 	@echo "make bundle   zip the built book for classrooms without internet (opens from disk)"
 	@echo "make bench    print build times, test-suite time and page weights"
 	@echo "make weights  print the page weights of the built book"
+	@echo "make i18n-status  per page, the share of the French translation done"
+	@echo "make i18n-update  bring new English text into the translation catalogues (locales/)"
 	@echo "make data     rebuild the curated tables in data/ from RAW=<folder of raw files>"
 	@echo "make refresh  fetch the same series from the official APIs (needs internet)"
 	@echo "make student     write the student editions of the exercises into _build/student"
@@ -51,10 +53,11 @@ $(STAMP): requirements.lock pyproject.toml
 
 book: $(STAMP)
 	$(JB) build . -W -n --keep-going
+	$(PY) tools/i18n.py build --lang fr
 	$(PY) tools/lite.py
 	@echo
 	@echo "The book is ready. Open this file in a web browser:"
-	@echo "    $(CURDIR)/_build/html/index.html"
+	@echo "    $(CURDIR)/_build/html/index.html      (en français : _build/html/fr/index.html)"
 
 test: $(STAMP)
 	$(PY) -m pytest
@@ -106,6 +109,14 @@ bench: $(STAMP)
 pdf: $(STAMP)
 	$(JB) build . --builder singlehtml -W -n --keep-going
 	$(PY) tools/pdf.py _build/singlehtml --out _build/pdf
+
+# Translations: per page, the share of messages translated (see locales/README.md).
+i18n-status: $(STAMP)
+	$(PY) tools/i18n.py status
+
+# After the English text changed: new messages into the catalogues (changed ones become fuzzy).
+i18n-update: $(STAMP)
+	$(PY) tools/i18n.py update
 
 weights: book
 	$(PY) tools/page_weights.py _build/html

@@ -20,6 +20,9 @@ things in what the reader sees, never in the notebook file:
   answer on the page, or how to check one's code in the notebook.
 * A ``## Setup`` heading with nothing under it but a hidden setup cell would
   be an empty section in the book; it is left out.
+* In a translated book (``SMARTINDUSTRY_LANG``), every question is shown in
+  that language (its self-check form, its text for a PDF), and so are the notes
+  above and the alt text of figures; the prose is translated by Sphinx.
 """
 
 from __future__ import annotations
@@ -30,18 +33,24 @@ import re
 
 import nbformat
 
+from smartindustry.i18n import N_, language
+from smartindustry.i18n import gettext as _
+from smartindustry.i18n.questions import translated
+
 #: Under a check cell whose question has a form on the page.
-CHECK_NOTE = (
+CHECK_NOTE = N_(
     '<p class="si-static-note">On this page, answer in the form above. In the notebook, put your answer '
     "in the answer cell and run this cell to check it. The worked solution is folded above this cell.</p>"
 )
 #: Under a check cell whose question is a code task with no form on the page.
-CHECK_CODE_NOTE = (
+CHECK_CODE_NOTE = N_(
     '<p class="si-static-note">In the notebook, run this cell to check your code (how to run the notebook '
     "is under the question). The worked solution is folded above this cell.</p>"
 )
 #: The HTML a question stores when a notebook cell shows it (``Question.to_html``).
 QUESTION_HTML = re.compile(r'<div class="si-question" id="si-q-([^"]+)">')
+#: The HTML of a self-check a chapter shows with ``ask(question)`` (``question_form``).
+FORM_HTML = re.compile(r'^<form class="si-check" id="si-check-([^"]+)"')
 
 
 @functools.lru_cache(maxsize=1)
@@ -105,17 +114,20 @@ def _exercise_page(nb: nbformat.NotebookNode) -> None:
             if question.id in seen:  # a form's ids come from the question id: one form a question on a page
                 continue
             seen.add(question.id)
+            question = translated(question)
             for out in cell.outputs:
                 if "text/html" in out.get("data", {}):
                     out["data"]["text/html"] = exercise_html(question)
+                if "text/plain" in out.get("data", {}) and language() != "en":
+                    out["data"]["text/plain"] = question.to_text()
             last = page_question(question) is not None
             key = _expression(cell.source)
             if key is not None:
                 has_form[key] = last
         elif cell.source.lstrip().startswith("check(") and cell.outputs:
             form = has_form.get(_checked(cell.source) or "", last)
-            note = CHECK_NOTE if form else CHECK_CODE_NOTE
-            text = "Answer in the form above, or run this cell to check your own answer." if form else (
+            note = _(CHECK_NOTE if form else CHECK_CODE_NOTE)
+            text = _("Answer in the form above, or run this cell to check your own answer.") if form else _(
                 "Run this cell in the notebook to check your code.")
             cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": note, "text/plain": text})]
 
@@ -128,10 +140,33 @@ def _hidden(cell: nbformat.NotebookNode) -> bool:
     return cell.cell_type == "code" and "remove-input" in cell.metadata.get("tags", [])
 
 
+def _translate(nb: nbformat.NotebookNode) -> None:
+    """A chapter's self-checks and every figure's alt text in the book's language."""
+    from smartindustry.exercises.page import question_form
+
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        image = cell.metadata.get("mystnb", {}).get("image", {})
+        if image.get("alt"):
+            image["alt"] = _(image["alt"])
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            found = FORM_HTML.search("".join(data.get("text/html", "")))
+            question = _questions().get(found.group(1)) if found else None
+            if question is not None:
+                question = translated(question)
+                data["text/html"] = question_form(question)
+                if "text/plain" in data:
+                    data["text/plain"] = question.to_text()
+
+
 def read_notebook(text: str) -> nbformat.NotebookNode:
     """Read a notebook for the book (see the module text for what changes)."""
     nb = nbformat.reads(text, as_version=4)
     nb.metadata.pop("widgets", None)
+    if language() != "en":
+        _translate(nb)
     if _is_exercise_notebook(nb):
         _exercise_page(nb)
     keep = []

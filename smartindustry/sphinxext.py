@@ -46,6 +46,7 @@ Static files live in ``smartindustry/static`` (not in a folder named
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -55,10 +56,17 @@ import nbformat
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
-from sphinx.locale import _
+from sphinx.locale import _ as sphinx_text
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.math import get_node_equation_number
+
+from .i18n import LANGUAGES as _ALL_LANGUAGES
+from .i18n import N_
+from .i18n import gettext as _
+
+#: The languages besides English; each one's book is a folder of the English site.
+LANGUAGES = tuple(lang for lang in _ALL_LANGUAGES if lang != "en")
 
 logger = logging.getLogger(__name__)
 
@@ -102,7 +110,7 @@ def visit_displaymath(self: Any, node: nodes.math_block) -> None:
     if node["number"]:
         number = get_node_equation_number(self, node)
         self.body.append(f'<span class="eqno">({number})')
-        self.add_permalink_ref(node, _("Link to this equation"))
+        self.add_permalink_ref(node, sphinx_text("Link to this equation"))
         self.body.append("</span>")
     # Sphinx's convention: equations separated by a blank line are shown one under the other.
     for part in [p for p in node.astext().split("\n\n") if p.strip()]:
@@ -133,6 +141,8 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
     if isinstance(styles, list):
         styles[:] = [css for css in styles if not str(getattr(css, "filename", "") or "").endswith("sphinx-thebe.css")]
     if SELF_CHECK_MARK in context.get("body", ""):
+        if (app.config.language or "en") != "en":  # the script's texts in the page's language, before it runs
+            app.add_js_file(f"selfcheck-{app.config.language}.js", defer="defer")
         app.add_js_file("selfcheck.js", defer="defer")
     if pagename == "search":
         # Opened from disk (the offline zip), the browser forbids the fetch that
@@ -145,8 +155,8 @@ NAMED_TOGGLE = '<summary><span class="visually-hidden">Sections</span><span clas
 BIBLIOENTRY, LISTITEM = 'role="doc-biblioentry"', 'role="listitem"'
 # The search button reads "Search Ctrl+K" but was named "Search" only: its name
 # comes from its text instead (axe: label-content-name-mismatch, WCAG 2.5.3).
-SEARCH_LABEL = 'title="Search" aria-label="Search" data-bs-placement'
-SEARCH_NAMED = 'title="Search" data-bs-placement'
+SEARCH_LABEL = re.compile(r'title="([^"]+)" aria-label="\1" data-bs-placement')
+SEARCH_NAMED = r'title="\1" data-bs-placement'
 
 
 HIGHLIGHT_RULE = re.compile(r'html\[data-theme="(\w+)"\] \.highlight(?: \.([\w-]+))? \{([^}]*)\}')
@@ -190,6 +200,15 @@ def without_plain_spans(html: str, classes: set[str]) -> str:
     return PRE.sub(lighter, html)
 
 
+def script_translations(lang: str) -> dict[str, str]:
+    """The table ``selfcheck.js`` reads (``window.SI_TRANSLATIONS``): its texts in ``lang``; "" names the language."""
+    from .i18n.catalogue import script_texts
+
+    table = {text: _(text, lang) for text in script_texts()}
+    table[""] = lang
+    return table
+
+
 def _post_process(app: Sphinx, exception: Exception | None) -> None:
     """Fix what the theme's templates write into every page.
 
@@ -209,15 +228,26 @@ def _post_process(app: Sphinx, exception: Exception | None) -> None:
     out = Path(app.outdir)
     css = out / "_static" / "pygments.css"
     plain = plain_token_classes(css.read_text(encoding="utf-8")) if css.exists() else set()
+    other_sites = tuple(f"{lang}/" for lang in LANGUAGES) + ("lite/",)
     for page in out.rglob("*.html"):
+        if page.relative_to(out).as_posix().startswith(other_sites):
+            continue  # another language's book (fixed by its own build), or JupyterLite
         text = page.read_text(encoding="utf-8")
         fixed = FONTAWESOME_JS.sub("", text).replace(TOGGLE, NAMED_TOGGLE).replace(BIBLIOENTRY, LISTITEM)
-        fixed = fixed.replace(SEARCH_LABEL, SEARCH_NAMED)
+        fixed = SEARCH_LABEL.sub(SEARCH_NAMED, fixed)
         fixed = without_plain_spans(fixed, plain)
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
     for name in ("fontawesome.js", "fontawesome.js.map", "fontawesome.js.LICENSE.txt"):
         (out / "_static" / "scripts" / name).unlink(missing_ok=True)
+    lang = app.config.language or "en"
+    if lang != "en":
+        table = script_translations(lang)
+        (out / "_static" / f"selfcheck-{lang}.js").write_text(
+            "// The self-check script's texts in this book's language (made from smartindustry/locales).\n"
+            f"window.SI_TRANSLATIONS = {json.dumps(table, ensure_ascii=False, sort_keys=True, indent=0)};\n",
+            encoding="utf-8",
+        )
     # When no page is out of date, Sphinx copies no static file: an edited
     # selfcheck.js or .css would not reach the book until `make clean`.
     for source in STATIC.iterdir():
@@ -307,25 +337,59 @@ def _read_entry_points_once() -> None:
 #: first start of a notebook in JupyterLite downloads from the book's own site.
 LITE_FIRST_START_MB = 31
 #: Files that no registry this project reaches has; the browser fetches them from the Pyodide CDN.
-LITE_FROM_INTERNET = "numpy, pandas, matplotlib, pillow and kiwisolver"
+LITE_FROM_INTERNET = N_("numpy, pandas, matplotlib, pillow and kiwisolver")
 LITE_FOLDERS = ("chapters/", "exercises/")
 H1_END = re.compile(r"</h1>")
 
 
-def lite_launch(pagename: str) -> str:
-    """The "Run in the browser" link and note of a notebook page (relative links, so the zip works)."""
-    up = "../" * pagename.count("/")
+def lite_launch(pagename: str, lang: str = "en") -> str:
+    """The "Run in the browser" link and note of a notebook page (relative links, so the zip works).
+
+    The JupyterLite site sits beside the English book; a translated book is one folder down.
+    """
+    up = "../" * (pagename.count("/") + (lang != "en"))
     href = f"{up}lite/notebooks/index.html?path={pagename}.ipynb"
     return (
         '<div class="si-lite-launch" role="note">'
-        f'<p><a class="si-lite-link" href="{href}">Run in the browser</a>: open this notebook in JupyterLite, '
-        "a Python that runs inside your web browser, with nothing to install. Your changes are saved in this "
-        "browser; <em>File, Download</em> saves the notebook to hand in.</p>"
-        f'<p class="si-lite-size">The first start downloads the Python runtime once: about {LITE_FIRST_START_MB} MB '
-        f"from this site, then {LITE_FROM_INTERNET} from the Pyodide CDN on the internet (these five are not "
-        "on any package registry this course can copy from). Later starts use the copy your browser keeps. "
-        "It needs a recent browser and the site served over http(s), not opened from disk.</p></div>"
+        f'<p><a class="si-lite-link" href="{href}">{_("Run in the browser", lang)}</a>'
+        + _(
+            ": open this notebook in JupyterLite, "
+            "a Python that runs inside your web browser, with nothing to install. Your changes are saved in this "
+            "browser; <em>File, Download</em> saves the notebook to hand in.",
+            lang,
+        )
+        + '</p><p class="si-lite-size">'
+        + _(
+            "The first start downloads the Python runtime once: about {mb} MB "
+            "from this site, then {packages} from the Pyodide CDN on the internet (these five are not "
+            "on any package registry this course can copy from). Later starts use the copy your browser keeps. "
+            "It needs a recent browser and the site served over http(s), not opened from disk.",
+            lang,
+        ).format(mb=LITE_FIRST_START_MB, packages=_(LITE_FROM_INTERNET, lang))
+        + "</p></div>"
     )
+
+
+#: The other language of each language's book, as its switcher names it (in that language).
+SWITCH_TO = {"en": ("fr", "Français"), "fr": ("en", "English")}
+
+
+def language_switch(pagename: str, lang: str) -> str:
+    """A link to the same page in the other language (relative, so it works from disk too)."""
+    other, name = SWITCH_TO.get(lang, SWITCH_TO["en"])
+    up = "../" * pagename.count("/")
+    href = f"{up}{other}/{pagename}.html" if lang == "en" else f"{up}../{pagename}.html"
+    label = _("Language", lang)
+    return (
+        f'<nav class="si-lang" aria-label="{label}">'
+        f'<a href="{href}" hreflang="{other}" lang="{other}">{name}</a></nav>'
+    )
+
+
+def _language_link(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    if "body" not in context or app.builder.format != "html" or app.builder.name != "html":
+        return
+    context["body"] = language_switch(pagename, app.config.language or "en") + context["body"]
 
 
 def _lite_link(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
@@ -334,7 +398,8 @@ def _lite_link(app: Sphinx, pagename: str, templatename: str, context: dict, doc
     if not str(app.env.doc2path(pagename, base=False)).endswith(".ipynb"):
         return
     body = context.get("body", "")
-    context["body"] = H1_END.sub(lambda m: m.group(0) + lite_launch(pagename), body, count=1)
+    lang = app.config.language or "en"
+    context["body"] = H1_END.sub(lambda m: m.group(0) + lite_launch(pagename, lang), body, count=1)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -344,6 +409,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _configure)
     app.connect("html-page-context", _page_assets, priority=900)
     app.connect("html-page-context", _lite_link)  # after the handlers that add thebe
+    app.connect("html-page-context", _language_link)
     app.connect("build-finished", _post_process, priority=900)  # after the theme writes pygments.css
     app.add_css_file("selfcheck.css")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

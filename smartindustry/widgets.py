@@ -29,6 +29,8 @@ import ipywidgets as widgets
 
 from .exercises import Feedback, MultipleChoice, Numeric, Question, ShortText, inline_html
 from .exercises.page import question_form
+from .i18n import N_, gettext as _
+from .i18n.questions import translated
 
 __all__ = ["ask", "QuestionWidget", "Demo", "STYLE", "figure_html", "question_form"]
 
@@ -46,7 +48,7 @@ STYLE = """<style>
 </style>"""
 
 #: The line under a demo in the static book, where its controls cannot run.
-LAUNCH_NOTE = (
+LAUNCH_NOTE = N_(
     '<p class="si-static-note">To move the controls and see the result change, run this notebook: '
     "on Binder, Colab or a JupyterHub with the launch button (rocket icon) at the top of this page, "
     "or download it as .ipynb and open it in JupyterLab on your computer.</p>"
@@ -63,9 +65,10 @@ class QuestionWidget(widgets.VBox):
         self.question = question
         self.attempt = 0
         self.input = self._make_input(question)
-        self.check_button = widgets.Button(description="Check", button_style="primary", tooltip="Check my answer")
-        self.hint_button = widgets.Button(description="Hint", tooltip="Show the next hint", disabled=not question.hints)
-        self.solution_button = widgets.Button(description="Show solution", tooltip="Show the worked solution", disabled=not question.solution)
+        self.check_button = widgets.Button(description=_("Check"), button_style="primary", tooltip=_("Check my answer"))
+        self.hint_button = widgets.Button(description=_("Hint"), tooltip=_("Show the next hint"), disabled=not question.hints)
+        self.solution_button = widgets.Button(description=_("Show solution"), tooltip=_("Show the worked solution"),
+                                              disabled=not question.solution)
         self.feedback = widgets.HTML(value="")
         self.extra = widgets.HTML(value="")
         self._hints_shown = 0
@@ -87,9 +90,9 @@ class QuestionWidget(widgets.VBox):
                 boxes = [widgets.Checkbox(value=False, description=t, indent=False, layout=layout) for t in labels]
                 return widgets.VBox(boxes)
             return widgets.RadioButtons(options=list(zip(labels, q.letters)), value=None, layout=layout)
-        placeholder = "a number" if isinstance(q, Numeric) else "a word or short phrase"
+        placeholder = _("a number") if isinstance(q, Numeric) else _("a word or short phrase")
         unit = f" ({q.unit})" if isinstance(q, Numeric) and q.unit else ""
-        box = widgets.Text(value="", placeholder=placeholder, description=f"Answer{unit}:", continuous_update=False,
+        box = widgets.Text(value="", placeholder=placeholder, description=f"{_('Answer')}{unit}{_(':')}", continuous_update=False,
                            style={"description_width": "initial"})
         return box
 
@@ -114,7 +117,8 @@ class QuestionWidget(widgets.VBox):
         self._hints_shown = min(self._hints_shown + 1, len(self.question.hints))
         hints = self.question.hints[: self._hints_shown]
         self.extra.value = "".join(
-            f'<div class="si-feedback si-partial"><em>Hint {i}:</em> {inline_html(h)}</div>' for i, h in enumerate(hints, 1)
+            f'<div class="si-feedback si-partial"><em>{_("Hint {number}:").format(number=i)}</em> {inline_html(h)}</div>'
+            for i, h in enumerate(hints, 1)
         )
         return hints[-1] if hints else None
 
@@ -136,7 +140,7 @@ def ask(question: Question) -> QuestionWidget:
     if not isinstance(question, (MultipleChoice, Numeric, ShortText)):
         raise TypeError("ask() shows multiple-choice, numeric and short-text questions; "
                         "check code tasks with smartindustry.exercises.check(task, your_answer)")
-    return QuestionWidget(question)
+    return QuestionWidget(translated(question))
 
 
 # --------------------------------------------------------------------------
@@ -206,11 +210,12 @@ class Demo(widgets.VBox):
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         data = super()._repr_mimebundle_(**kwargs) or {}
         settings = ", ".join(f"{c.description.rstrip(':')} = {c.value}" for c in self.controls.values())
-        data["text/plain"] = f"{self.title} (at {settings}):\n{self.result.to_text()}"
+        at = _("(at {settings})")
+        data["text/plain"] = f"{self.title} {at.format(settings=settings)}{_(':')}\n{self.result.to_text()}"
         data["text/html"] = (
             f'<div class="si-demo"><p><strong>{html.escape(self.title)}</strong> '
-            + f"(at {html.escape(settings)})</p>{self.result.to_html()}"
-            + LAUNCH_NOTE
+            + f"{html.escape(at.format(settings=settings))}</p>{self.result.to_html()}"
+            + _(LAUNCH_NOTE)
             + "</div>"
         )
         return data

@@ -176,7 +176,7 @@ def _checked(source: str, verdict: str) -> "nbformat.NotebookNode":
 
 def test_a_shown_question_becomes_a_form_and_its_check_a_note():
     from smartindustry.book import CHECK_CODE_NOTE, CHECK_NOTE, read_notebook
-    from smartindustry.exercises.page import RUN_NOTE, RUN_NOTE_VALUE, question_form
+    from smartindustry.exercises.page import question_form, run_note
     from smartindustry.questions import divide, industry40, iot
 
     nb = read_notebook(_exercise_notebook(
@@ -187,9 +187,9 @@ def test_a_shown_question_becomes_a_form_and_its_check_a_note():
     outs = [c.outputs[0]["data"]["text/html"] for c in nb.cells if c.cell_type == "code"]
     assert outs[0] == question_form(iot.drift_word) and 'class="si-check"' in outs[0]
     assert outs[1] == CHECK_NOTE
-    assert outs[2] == industry40.daily_summary_task.to_html() + RUN_NOTE and "<form" not in outs[2]
+    assert outs[2] == industry40.daily_summary_task.to_html() + run_note(value=False) and "<form" not in outs[2]
     assert outs[3] == CHECK_CODE_NOTE  # the question of the cell before it: no form
-    assert outs[4].startswith('<form class="si-check" id="si-check-divide-women-below"') and outs[4].endswith(RUN_NOTE_VALUE)
+    assert outs[4].startswith('<form class="si-check" id="si-check-divide-women-below"') and outs[4].endswith(run_note(value=True))
     assert "Type the value of <code>n_countries</code>" in outs[4]
     assert outs[5] == CHECK_NOTE
     assert not any("Correct" in o for o in outs)

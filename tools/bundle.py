@@ -47,7 +47,7 @@ def bundle(site: Path, target: Path) -> Path:
     files = sorted(
         p for p in site.rglob("*")
         if p.is_file() and p.suffix not in SKIP_SUFFIXES and p.name not in SKIP_NAMES
-        and not p.relative_to(site).as_posix().startswith(SKIP_FOLDERS)
+        and not any(f"/{folder}" in f"/{p.relative_to(site).as_posix()}" for folder in SKIP_FOLDERS)
     )
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         info = zipfile.ZipInfo(f"{FOLDER}/README.txt", date_time=(2024, 6, 1, 0, 0, 0))

@@ -1,6 +1,8 @@
 """Translations of the course: update the catalogues, print their status, check them.
 
 Usage:
+    python tools/i18n.py build  [--lang fr] [--site _build/html]
+                                               the book in that language, into SITE/<lang>/
     python tools/i18n.py update [--lang fr]    new English text -> catalogues (locales/)
     python tools/i18n.py status [--lang fr]    per page: share of messages translated
     python tools/i18n.py check  [--lang fr] [FILE.po ...]
@@ -17,6 +19,9 @@ smartindustry/locales/<lang>/. See locales/README.md.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -46,6 +51,52 @@ def label(path: Path) -> str:
         parts = rel.parts[2:] if base == BOOK_LOCALES else ("smartindustry",) + rel.parts[1:]
         return str(Path(*parts).with_suffix(""))
     return str(path)
+
+
+#: The languages the book is published in, besides English (the source).
+LANGUAGES = ("fr",)
+
+
+def package_hash() -> str:
+    """A fingerprint of the course package (its code and catalogues), which renders part of every page."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "smartindustry").rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".po", ".js", ".css"):
+            digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def build(lang: str, site: Path, work: Path | None = None, quiet: bool = False) -> int:
+    """Build the book in ``lang`` (warnings are errors) and put it in ``site/<lang>/``.
+
+    The build uses the English book's configuration with ``language`` changed, so
+    the catalogues of ``locales/<lang>`` translate every page; the course package
+    renders questions and notes in that language (``SMARTINDUSTRY_LANG``).
+    Returns the build's exit code.
+    """
+    work = work or ROOT / "_build" / lang
+    work.mkdir(parents=True, exist_ok=True)
+    config = (ROOT / "_config.yml").read_text(encoding="utf-8")
+    if "\n    language: en\n" not in config:
+        raise SystemExit("_config.yml: `language: en` under sphinx.config not found")
+    (work / "_config.yml").write_text(config.replace("\n    language: en\n", f"\n    language: {lang}\n"), encoding="utf-8")
+    env = dict(os.environ, SMARTINDUSTRY_LANG=lang)
+    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), "--path-output", str(work),
+               "--config", str(work / "_config.yml"), "-W", "-n", "--keep-going"]
+    # Sphinx rebuilds a page when its source changed, not when the package that
+    # translates its questions did: then every page is read again.
+    stamp, package = work / "package.sha256", package_hash()
+    if not stamp.exists() or stamp.read_text() != package:
+        command.append("--all")
+    done = subprocess.run(command, env=env, capture_output=quiet, text=True)
+    if quiet and done.returncode:
+        print(done.stdout[-20000:], done.stderr[-20000:], sep="\n")
+    if done.returncode == 0:
+        stamp.write_text(package)
+        target = site / lang
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(work / "_build" / "html", target)
+    return done.returncode
 
 
 def update(lang: str) -> None:
@@ -100,10 +151,13 @@ def check(lang: str, files: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["update", "status", "check"])
+    parser.add_argument("command", choices=["build", "update", "status", "check"])
     parser.add_argument("files", nargs="*")
     parser.add_argument("--lang", default="fr")
+    parser.add_argument("--site", type=Path, default=ROOT / "_build" / "html")
     args = parser.parse_args(argv)
+    if args.command == "build":
+        return build(args.lang, args.site)
     if args.command == "update":
         update(args.lang)
         return 0

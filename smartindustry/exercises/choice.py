@@ -9,6 +9,7 @@ from typing import Any, Iterable, Sequence
 
 from .feedback import Feedback
 from .question import Question
+from ..i18n import gettext as _
 from .text import cap, describe, inline_html, normalise_text, option_letters
 
 
@@ -56,11 +57,11 @@ class MultipleChoice(Question):
 
     def answer_format(self) -> str:
         if self.multiple:
-            return "Select all that apply. Answer with letters, for example \"A, C\"."
-        return "Answer with one letter, for example \"B\"."
+            return _("Select all that apply. Answer with letters, for example \"A, C\".")
+        return _("Answer with one letter, for example \"B\".")
 
     def to_text(self) -> str:
-        lines = [f"Question ({self.id}): {self.prompt}"]
+        lines = [_("Question ({id}): {prompt}").format(id=self.id, prompt=self.prompt)]
         lines += [f"  {l}. {c.text}" for l, c in zip(self.letters, self.choices)]
         lines.append(self.answer_format())
         return "\n".join(lines)
@@ -85,7 +86,7 @@ class MultipleChoice(Question):
         """Turn an answer into a set of letters; raise ValueError with a kind message."""
         if isinstance(answer, bool) or isinstance(answer, numbers.Number):
             raise ValueError(
-                f"Please answer with a letter, such as \"{self.letters[0]}\", not a number."
+                _("Please answer with a letter, such as \"{letter}\", not a number.").format(letter=self.letters[0])
             )
         if isinstance(answer, str):
             text = answer.strip()
@@ -99,24 +100,26 @@ class MultipleChoice(Question):
             items = answer
         else:
             raise ValueError(
-                f"Your answer is {describe(answer)}. Please answer with letters, "
-                f"such as \"{self.letters[0]}\"."
+                _("Your answer is {what}. Please answer with letters, such as \"{letter}\".").format(
+                    what=describe(answer), letter=self.letters[0]
+                )
             )
         chosen: set[str] = set()
         for item in items:
             if not isinstance(item, str):
                 raise ValueError(
-                    f"{cap(describe(item))} is not an option. Use letters such as \"A\"."
+                    _("{what} is not an option. Use letters such as \"A\".").format(what=cap(describe(item)))
                 )
             letter = item.strip().strip(".)").upper()
             if letter not in self.letters:
                 raise ValueError(
-                    f"\"{item.strip()}\" is not one of the options "
-                    f"({', '.join(self.letters)})."
+                    _("\"{item}\" is not one of the options ({letters}).").format(
+                        item=item.strip(), letters=", ".join(self.letters)
+                    )
                 )
             chosen.add(letter)
         if not chosen:
-            raise ValueError("No option was chosen.")
+            raise ValueError(_("No option was chosen."))
         return frozenset(chosen)
 
     def _check(self, answer: Any) -> Feedback:
@@ -127,28 +130,33 @@ class MultipleChoice(Question):
         by_letter = dict(zip(self.letters, self.choices))
         if not self.multiple:
             if len(chosen) > 1:
-                return Feedback("unreadable", "Choose only one option for this question.")
+                return Feedback("unreadable", _("Choose only one option for this question."))
             (letter,) = chosen
             choice = by_letter[letter]
             if choice.correct:
-                return Feedback("correct", choice.feedback or f"{letter} is right.", 1.0)
-            return Feedback("incorrect", choice.feedback or f"{letter} is not the best answer.")
+                return Feedback("correct", choice.feedback or _("{letter} is right.").format(letter=letter), 1.0)
+            return Feedback("incorrect", choice.feedback or _("{letter} is not the best answer.").format(letter=letter))
         key = self.key
         right = chosen & key
         wrong = chosen - key
         missed = key - chosen
         if not wrong and not missed:
             notes = " ".join(by_letter[l].feedback for l in sorted(chosen) if by_letter[l].feedback)
-            return Feedback("correct", notes or "You found all the right options.", 1.0)
+            return Feedback("correct", notes or _("You found all the right options."), 1.0)
         score = max(0.0, (len(right) - len(wrong)) / len(key))
         msgs = []
         for l in sorted(wrong):
             reason = by_letter[l].feedback
-            msgs.append(f"{l} does not apply" + (f": {reason}" if reason else "."))
+            if reason:
+                msgs.append(_("{letter} does not apply: {reason}").format(letter=l, reason=reason))
+            else:
+                msgs.append(_("{letter} does not apply.").format(letter=l))
         if missed:
-            msgs.append(
-                f"You found {len(right)} of the {len(key)} right options; "
-                f"{len(missed)} more {'applies' if len(missed) == 1 else 'apply'}."
+            more = (
+                _("You found {right} of the {total} right options; {missed} more applies.")
+                if len(missed) == 1
+                else _("You found {right} of the {total} right options; {missed} more apply.")
             )
+            msgs.append(more.format(right=len(right), total=len(key), missed=len(missed)))
         status = "partial" if score > 0 else "incorrect"
         return Feedback(status, " ".join(msgs), score)

@@ -10,6 +10,7 @@ import pandas as pd
 from .compare import check_function, compare_frames, compare_value, copies
 from .feedback import Feedback
 from .question import Question
+from ..i18n import gettext as _
 
 
 @dataclass(eq=False)
@@ -53,7 +54,7 @@ class CodeTask(Question):
         return self.cases is not None
 
     def answer_format(self) -> str:
-        return f"Write your code so that it defines `{self.name}`, then run the check."
+        return _("Write your code so that it defines `{name}`, then run the check.").format(name=self.name)
 
     def to_spec(self) -> dict[str, Any]:
         spec = super().to_spec()

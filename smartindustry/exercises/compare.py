@@ -16,6 +16,7 @@ import pandas as pd
 from .feedback import NOT_WRITTEN, Feedback
 from .parsing import parse_number
 from .question import replace_feedback
+from ..i18n import N_, gettext as _
 from .text import cap, describe, format_number
 
 
@@ -32,7 +33,7 @@ def compare_frames(
     sort: bool = True,
     rtol: float = 1e-6,
     atol: float = 1e-9,
-    what: str = "your table",
+    what: str = N_("your table"),
 ) -> Feedback:
     """Compare a learner's DataFrame with the expected one, and say what differs.
 
@@ -41,10 +42,11 @@ def compare_frames(
     columns, so row order does not matter either. Numbers match within
     ``rtol``/``atol``.
     """
+    what = _(what)
     if isinstance(got, pd.Series) and got.name is not None and not check_index:
         got = got.reset_index()
     if not isinstance(got, pd.DataFrame):
-        return Feedback("unreadable", f"{cap(what)} should be a DataFrame, but it is {describe(got)}.")
+        return Feedback("unreadable", _("{what} should be a DataFrame, but it is {got}.").format(what=cap(what), got=describe(got)))
     missing = [c for c in expected.columns if c not in got.columns]
     if missing and check_index is False:
         # perhaps the learner kept a grouping key in the index
@@ -55,20 +57,22 @@ def compare_frames(
     if missing:
         return Feedback(
             "incorrect",
-            f"{cap(what)} has no column {', '.join(repr(str(c)) for c in missing)}. "
-            f"Its columns are {[str(c) for c in got.columns]}.",
+            _("{what} has no column {missing}. Its columns are {columns}.").format(
+                what=cap(what), missing=", ".join(repr(str(c)) for c in missing), columns=[str(c) for c in got.columns]
+            ),
         )
     extra = [c for c in got.columns if c not in expected.columns]
     got = got[list(expected.columns)]
     if len(got) != len(expected):
         return Feedback(
             "incorrect",
-            f"{cap(what)} has {len(got)} rows; {len(expected)} were expected. "
-            "Check your filter or grouping.",
+            _("{what} has {rows} rows; {expected} were expected. Check your filter or grouping.").format(
+                what=cap(what), rows=len(got), expected=len(expected)
+            ),
         )
     if check_index:
         if not got.index.equals(expected.index):
-            return Feedback("incorrect", f"The index (row labels) of {what} is not the expected one.")
+            return Feedback("incorrect", _("The index (row labels) of {what} is not the expected one.").format(what=what))
         a, b = got, expected
     else:
         a, b = got.reset_index(drop=True), expected.reset_index(drop=True)
@@ -82,15 +86,15 @@ def compare_frames(
         fb = _compare_columns(a[col], b[col], str(col), rtol, atol)
         if fb is not None:
             return fb
-    note = f" (The extra column(s) {[str(c) for c in extra]} were ignored.)" if extra else ""
-    return Feedback("correct", f"{cap(what)} matches the expected result.{note}", 1.0)
+    note = " " + _("(The extra column(s) {columns} were ignored.)").format(columns=[str(c) for c in extra]) if extra else ""
+    return Feedback("correct", _("{what} matches the expected result.").format(what=cap(what)) + note, 1.0)
 
 
 def _compare_columns(a: pd.Series, b: pd.Series, name: str, rtol: float, atol: float) -> Feedback | None:
     if pd.api.types.is_numeric_dtype(b) and not pd.api.types.is_bool_dtype(b):
         av = pd.to_numeric(a, errors="coerce")
         if av.isna().sum() > b.isna().sum():
-            return Feedback("incorrect", f"Column '{name}' should hold numbers, but some values are text or missing.")
+            return Feedback("incorrect", _("Column '{name}' should hold numbers, but some values are text or missing.").format(name=name))
         x = av.to_numpy(dtype=float, na_value=np.nan)
         y = b.to_numpy(dtype=float, na_value=np.nan)
         same = np.isclose(x, y, rtol=rtol, atol=atol, equal_nan=True)
@@ -101,25 +105,27 @@ def _compare_columns(a: pd.Series, b: pd.Series, name: str, rtol: float, atol: f
     i = int(np.argmin(same))
     return Feedback(
         "incorrect",
-        f"Column '{name}' differs in {int((~same).sum())} row(s); for example row {i} "
-        f"has {a.iloc[i]!r} where {b.iloc[i]!r} was expected.",
+        _("Column '{name}' differs in {count} row(s); for example row {row} has {got} where {expected} was expected.").format(
+            name=name, count=int((~same).sum()), row=i, got=repr(a.iloc[i]), expected=repr(b.iloc[i])
+        ),
     )
 
 
-def compare_value(got: Any, expected: Any, *, rtol: float = 1e-6, atol: float = 1e-9, what: str = "your answer") -> Feedback:
+def compare_value(got: Any, expected: Any, *, rtol: float = 1e-6, atol: float = 1e-9, what: str = N_("your answer")) -> Feedback:
     """Compare a single value (number, text, list) with the expected one."""
+    what = _(what)
     if isinstance(expected, numbers.Number) and not isinstance(expected, bool):
         try:
-            value, _ = parse_number(got)
+            value, _note = parse_number(got)
         except ValueError as exc:
             return Feedback("unreadable", str(exc))
         if math.isclose(value, float(expected), rel_tol=rtol, abs_tol=atol):
-            return Feedback("correct", f"{cap(what)} ({format_number(value)}) is right.", 1.0)
-        direction = "too high" if value > expected else "too low"
-        return Feedback("incorrect", f"{cap(what)} ({format_number(value)}) is {direction}.")
+            return Feedback("correct", _("{what} ({value}) is right.").format(what=cap(what), value=format_number(value)), 1.0)
+        direction = _("{what} ({value}) is too high.") if value > expected else _("{what} ({value}) is too low.")
+        return Feedback("incorrect", direction.format(what=cap(what), value=format_number(value)))
     if isinstance(got, type(expected)) and got == expected:
-        return Feedback("correct", f"{cap(what)} is right.", 1.0)
-    return Feedback("incorrect", f"{cap(what)} is {describe(got)}, which is not the expected result.")
+        return Feedback("correct", _("{what} is right.").format(what=cap(what)), 1.0)
+    return Feedback("incorrect", _("{what} is {got}, which is not the expected result.").format(what=cap(what), got=describe(got)))
 
 
 def check_function(
@@ -127,7 +133,7 @@ def check_function(
     cases: Sequence[tuple[tuple[Any, ...], Any]],
     compare: Callable[[Any, Any], Feedback] | None = None,
     *,
-    name: str = "your function",
+    name: str = N_("your function"),
 ) -> Feedback:
     """Call a learner's function on each (args, expected) case and compare results.
 
@@ -135,18 +141,20 @@ def check_function(
     :func:`compare_frames` when the expected result is a DataFrame. Errors
     raised by the learner's function become feedback, not tracebacks.
     """
+    name = _(name)
     if not callable(fn):
-        return Feedback("unreadable", f"{cap(name)} should be a function (made with `def`), but it is {describe(fn)}.")
+        return Feedback("unreadable", _("{name} should be a function (made with `def`), but it is {got}.").format(name=cap(name), got=describe(fn)))
     passed = 0
     for args, expected in cases:
         try:
             got = fn(*copies(args))
         except NotImplementedError:
-            return Feedback("empty", NOT_WRITTEN)
+            return Feedback("empty", _(NOT_WRITTEN))
         except Exception as exc:
-            return Feedback("incorrect", f"{cap(name)} stopped with {type(exc).__name__}: {str(exc)[:200]}")
+            return Feedback("incorrect", _("{name} stopped with {error}: {message}").format(
+                name=cap(name), error=type(exc).__name__, message=str(exc)[:200]))
         if got is None:
-            return Feedback("incorrect", f"{cap(name)} returned None. Did you forget `return`?")
+            return Feedback("incorrect", _("{name} returned None. Did you forget `return`?").format(name=cap(name)))
         cmp = compare or (compare_frames if isinstance(expected, pd.DataFrame) else compare_value)
         fb = cmp(got, expected)
         if not fb.correct:
@@ -154,7 +162,7 @@ def check_function(
                 fb,
                 status="partial" if passed else fb.status,
                 score=passed / len(cases),
-                message=f"{fb.message} ({passed} of {len(cases)} test cases passed.)",
+                message=fb.message + " " + _("({passed} of {total} test cases passed.)").format(passed=passed, total=len(cases)),
             )
         passed += 1
-    return Feedback("correct", f"{cap(name)} gives the right result in all {len(cases)} test cases.", 1.0)
+    return Feedback("correct", _("{name} gives the right result in all {total} test cases.").format(name=cap(name), total=len(cases)), 1.0)

@@ -10,12 +10,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from .text import inline_html
+from ..i18n import N_, gettext as _
+
+#: What each status is called, a short word that does not rely on colour.
+LABELS = {
+    "correct": N_("Correct"),
+    "partial": N_("Partly right"),
+    "incorrect": N_("Not yet"),
+    "unreadable": N_("Check the form of your answer"),
+    "empty": N_("No answer yet"),
+    "error": N_("Could not check"),
+}
 
 #: Verdict statuses, from best to worst.
 STATUSES = ("correct", "partial", "incorrect", "unreadable", "empty", "error")
 
-NOT_ANSWERED = "Replace the `...` with your answer, run that cell, then run the check again."
-NOT_WRITTEN = (
+NOT_ANSWERED = N_("Replace the `...` with your answer, run that cell, then run the check again.")
+NOT_WRITTEN = N_(
     "Your function is not written yet: replace the line `raise NotImplementedError(...)` (or the `...`) "
     "with your code, run that cell, then run the check again."
 )
@@ -68,34 +79,27 @@ class Feedback(Rendered):
     @property
     def label(self) -> str:
         """A short word for the verdict that does not rely on colour."""
-        return {
-            "correct": "Correct",
-            "partial": "Partly right",
-            "incorrect": "Not yet",
-            "unreadable": "Check the form of your answer",
-            "empty": "No answer yet",
-            "error": "Could not check",
-        }[self.status]
+        return _(LABELS[self.status])
 
     def to_text(self) -> str:
         """The feedback as plain text, one item a line."""
-        lines = [f"{self.label}: {self.message}"]
+        lines = [f"{self.label}{_(':')} {self.message}"]
         if self.explanation and self.correct:
-            lines.append(f"Why: {self.explanation}")
+            lines.append(f"{_('Why')}{_(':')} {self.explanation}")
         if self.hint and not self.correct:
-            lines.append(f"Hint: {self.hint}")
+            lines.append(f"{_('Hint')}{_(':')} {self.hint}")
         return "\n".join(lines)
 
     def to_html(self) -> str:
         """The feedback as an HTML block (a live region for screen readers)."""
         parts = [
             f'<div class="si-feedback si-{self.status}" role="status">',
-            f"<strong>{html.escape(self.label)}:</strong> {inline_html(self.message)}",
+            f"<strong>{html.escape(self.label)}{_(':')}</strong> {inline_html(self.message)}",
         ]
         if self.explanation and self.correct:
-            parts.append(f"<br><em>Why:</em> {inline_html(self.explanation)}")
+            parts.append(f"<br><em>{_('Why')}{_(':')}</em> {inline_html(self.explanation)}")
         if self.hint and not self.correct:
-            parts.append(f"<br><em>Hint:</em> {inline_html(self.hint)}")
+            parts.append(f"<br><em>{_('Hint')}{_(':')}</em> {inline_html(self.hint)}")
         parts.append("</div>")
         return "".join(parts)
 

@@ -16,7 +16,9 @@ def check(question: Question, answer: Any) -> Feedback:
 
     Each wrong try of the same question in a session shows the next hint.
     """
+    from ..i18n.questions import translated
+
     attempt = _attempts.get(question.id, 0) + 1
-    result = question.check(answer, attempt=attempt)
+    result = translated(question).check(answer, attempt=attempt)
     _attempts[question.id] = 0 if result.correct else attempt
     return result

@@ -8,6 +8,7 @@ from typing import Any, Sequence
 
 from .feedback import Feedback
 from .parsing import parse_number
+from ..i18n import gettext as _
 from .question import Question
 from .text import format_number, join_parts, unit_suffix
 
@@ -43,8 +44,9 @@ class Numeric(Question):
             raise ValueError(f"{self.id}: the answer must be a finite number")
 
     def answer_format(self) -> str:
-        unit = f" in {self.unit}" if self.unit else ""
-        return f"Answer with a number{unit}."
+        if self.unit:
+            return _("Answer with a number in {unit}.").format(unit=self.unit)
+        return _("Answer with a number.")
 
     def allowed_error(self) -> float:
         """The largest difference from the answer that is still accepted."""
@@ -68,7 +70,7 @@ class Numeric(Question):
             return Feedback("unreadable", str(exc))
         unit = unit_suffix(self.unit)
         if abs(value - self.answer) <= self.allowed_error():
-            return Feedback("correct", join_parts(note, f"{format_number(value)}{unit} is right."), 1.0)
+            return Feedback("correct", join_parts(note, _("{value} is right.").format(value=format_number(value) + unit)), 1.0)
         for m in self.mistakes:  # a known mistake says more than "out of range"
             if abs(value - m.value) <= m.tolerance:
                 return Feedback("incorrect", join_parts(note, m.message))
@@ -77,8 +79,10 @@ class Numeric(Question):
             if not low <= value <= high:
                 return Feedback(
                     "incorrect",
-                    join_parts(note, f"{format_number(value)}{unit} is outside the range that makes sense here "
-                          f"({format_number(low)} to {format_number(high)}{unit}). Check your units and your calculation."),
+                    join_parts(note, _(
+                        "{value} is outside the range that makes sense here ({low} to {high}). "
+                        "Check your units and your calculation."
+                    ).format(value=format_number(value) + unit, low=format_number(low), high=format_number(high) + unit)),
                 )
-        direction = "too high" if value > self.answer else "too low"
-        return Feedback("incorrect", join_parts(note, f"{format_number(value)}{unit} is {direction}."))
+        direction = _("{value} is too high.") if value > self.answer else _("{value} is too low.")
+        return Feedback("incorrect", join_parts(note, direction.format(value=format_number(value) + unit)))

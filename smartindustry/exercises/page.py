@@ -30,6 +30,7 @@ from .numeric import Numeric
 from .question import Question
 from .short_text import ShortText
 from .text import inline_html
+from ..i18n import N_, gettext as _
 
 #: The script that checks the forms in the browser (and in Node.js, for the parity test).
 SELFCHECK_JS = Path(__file__).resolve().parents[1] / "static" / "selfcheck.js"
@@ -61,22 +62,22 @@ def question_form(question: Question) -> str:
             for l, c in zip(q.letters, q.choices)
         )
         body = options
-        fmt = "Choose all the answers that apply." if q.multiple else "Choose one answer."
+        fmt = _("Choose all the answers that apply.") if q.multiple else _("Choose one answer.")
     else:
         unit = f" ({html.escape(q.unit)})" if isinstance(q, Numeric) and q.unit else ""
         body = (
-            f'<label for="{base}-answer">Your answer{unit}</label> '
+            f'<label for="{base}-answer">{_("Your answer")}{unit}</label> '
             f'<input type="text" id="{base}-answer" name="answer" autocomplete="off" spellcheck="false">'
         )
-        fmt = q.answer_format() + (" A decimal comma is fine." if isinstance(q, Numeric) else "")
-    buttons = ['<button type="submit" disabled>Check</button>']
+        fmt = q.answer_format() + (" " + _("A decimal comma is fine.") if isinstance(q, Numeric) else "")
+    buttons = [f'<button type="submit" disabled>{_("Check")}</button>']
     if q.hints:
         buttons.append(
-            f'<button type="button" class="si-hint-button" aria-expanded="false" aria-controls="{base}-hints" disabled>Hint</button>'
+            f'<button type="button" class="si-hint-button" aria-expanded="false" aria-controls="{base}-hints" disabled>{_("Hint")}</button>'
         )
     if q.solution:
         buttons.append(
-            f'<button type="button" class="si-solution-button" aria-expanded="false" aria-controls="{base}-solution" disabled>Show solution</button>'
+            f'<button type="button" class="si-solution-button" aria-expanded="false" aria-controls="{base}-solution" disabled>{_("Show solution")}</button>'
         )
     return (
         f'<form class="si-check" id="{base}" novalidate>'
@@ -87,25 +88,26 @@ def question_form(question: Question) -> str:
         f'<div class="si-hints" id="{base}-hints" hidden></div>'
         f'<div class="si-solution" id="{base}-solution" hidden></div>'
         f'<script type="application/json" class="si-spec">{json_for_html(q.to_spec())}</script>'
-        '<noscript><p class="si-static-note">Checking this question on the page needs JavaScript; '
-        "or run this notebook.</p></noscript></form>"
+        '<noscript><p class="si-static-note">'
+        + _("Checking this question on the page needs JavaScript; or run this notebook.")
+        + "</p></noscript></form>"
     )
 
 
 # -- exercise pages ------------------------------------------------------------------
 
 #: How to run a notebook, for a page where no Python runs.
-RUN_WAYS = (
+RUN_WAYS = N_(
     "run this notebook: <strong>Run in the browser</strong> (if this book offers it), Binder or Colab, "
     "from the launch button (rocket icon) at the top of this page; or download it as .ipynb "
     "(download button) and open it in JupyterLab with your own Python."
 )
 #: Under a code task on an exercise page.
-RUN_NOTE = f'<p class="si-static-note si-run-note">This page runs no code. To write your code and check it, {RUN_WAYS}</p>'
+RUN_NOTE = N_('<p class="si-static-note si-run-note">This page runs no code. To write your code and check it, {ways}</p>')
 #: Under a code task whose result the reader can type into the form above the note.
-RUN_NOTE_VALUE = (
+RUN_NOTE_VALUE = N_(
     '<p class="si-static-note si-run-note">This page runs no code. To compute the value, '
-    f"{RUN_WAYS} Then type the value in the form above to check it.</p>"
+    "{ways} Then type the value in the form above to check it.</p>"
 )
 
 #: The longest expected text of a code task that a reader types on the page.
@@ -121,7 +123,7 @@ class TypedNumber(Numeric):
     name: str = "answer"
 
     def answer_format(self) -> str:
-        return f"Type the value of `{self.name}` that your code gives: a number."
+        return _("Type the value of `{name}` that your code gives: a number.").format(name=self.name)
 
 
 @dataclass(eq=False)
@@ -131,7 +133,7 @@ class TypedText(ShortText):
     name: str = "answer"
 
     def answer_format(self) -> str:
-        return f"Type the value of `{self.name}` that your code gives: a word or short phrase."
+        return _("Type the value of `{name}` that your code gives: a word or short phrase.").format(name=self.name)
 
 
 def _accepted_error(task: CodeTask, value: float) -> float:
@@ -177,6 +179,11 @@ def page_question(question: Question) -> Question | None:
     return None
 
 
+def run_note(value: bool) -> str:
+    """The note under a code task: how to run the notebook (and, with ``value``, to type the result above)."""
+    return _(RUN_NOTE_VALUE if value else RUN_NOTE).format(ways=_(RUN_WAYS))
+
+
 def exercise_html(question: Question) -> str:
     """What an exercise page shows where its notebook shows ``question``.
 
@@ -186,5 +193,5 @@ def exercise_html(question: Question) -> str:
     typed = page_question(question)
     shown = question_form(typed) if typed is not None else question.to_html()
     if isinstance(question, CodeTask):
-        shown += RUN_NOTE_VALUE if typed is not None else RUN_NOTE
+        shown += run_note(value=typed is not None)
     return shown

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .text import describe
+from ..i18n import gettext as _
 
 _MINUS = "\u2212\u2012\u2013"
 _THOUSANDS_GROUPS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
@@ -29,7 +30,7 @@ def parse_number(answer: Any, unit: str = "") -> tuple[float, str]:
     """
     note = ""
     if isinstance(answer, bool) or isinstance(answer, np.bool_):
-        raise ValueError("True/False is not a number. Please give a number.")
+        raise ValueError(_("True/False is not a number. Please give a number."))
     if isinstance(answer, (pd.Series, pd.DataFrame, np.ndarray, list, tuple)):
         if isinstance(answer, (list, tuple)):
             items = list(answer)
@@ -37,15 +38,15 @@ def parse_number(answer: Any, unit: str = "") -> tuple[float, str]:
             items = list(np.asarray(answer, dtype=object).ravel())
         if len(items) != 1:
             raise ValueError(
-                f"Your answer is {describe(answer)}, with {len(items)} values. "
-                "Give one number (for example with `.iloc[0]` or `float(...)`)."
+                _("Your answer is {what}, with {count} values. "
+                  "Give one number (for example with `.iloc[0]` or `float(...)`).").format(what=describe(answer), count=len(items))
             )
         return parse_number(items[0], unit)
     if isinstance(answer, numbers.Number) and not isinstance(answer, complex):
         try:
             value = float(answer)
         except (TypeError, ValueError, OverflowError):
-            raise ValueError("This number is too large to read. Please check it.") from None
+            raise ValueError(_("This number is too large to read. Please check it.")) from None
     elif isinstance(answer, str):
         text = unicodedata.normalize("NFKC", answer).strip()
         for ch in _MINUS:
@@ -64,19 +65,19 @@ def parse_number(answer: Any, unit: str = "") -> tuple[float, str]:
                 text = text.replace(",", "")  # 1,234,567
             else:
                 if _THOUSANDS_GROUPS.match(text):
-                    note = (
-                        f"We read \"{answer.strip()}\" with a decimal comma. "
+                    note = _(
+                        "We read \"{answer}\" with a decimal comma. "
                         "If you meant thousands, write the number without the comma."
-                    )
+                    ).format(answer=answer.strip())
                 text = text.replace(",", ".")
         if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", text):
             shown = answer.strip() if len(answer.strip()) <= 30 else answer.strip()[:27] + "..."
-            raise ValueError(f"\"{shown}\" is not a number we can read. Write digits, such as 12.5.")
+            raise ValueError(_("\"{answer}\" is not a number we can read. Write digits, such as 12.5.").format(answer=shown))
         value = float(text)
     else:
-        raise ValueError(f"Your answer is {describe(answer)}. Please give a number.")
+        raise ValueError(_("Your answer is {what}. Please give a number.").format(what=describe(answer)))
     if math.isnan(value):
-        raise ValueError("Your answer is NaN (not a number): is a value missing in your calculation?")
+        raise ValueError(_("Your answer is NaN (not a number): is a value missing in your calculation?"))
     if math.isinf(value):
-        raise ValueError("Your answer is infinite: did you divide by zero?")
+        raise ValueError(_("Your answer is infinite: did you divide by zero?"))
     return value, note

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .feedback import NOT_ANSWERED, Feedback, Rendered
+from ..i18n import gettext as _
 from .text import inline_html
 
 
@@ -40,14 +41,15 @@ class Question(Rendered):
         first hint, the second the second, and so on.
         """
         if is_empty(answer):
-            return Feedback("empty", NOT_ANSWERED, 0.0, hint=self.hint(attempt))
+            return Feedback("empty", _(NOT_ANSWERED), 0.0, hint=self.hint(attempt))
         try:
             result = self._check(answer)
         except Exception as exc:  # a bug in the check, never the learner's fault
             return Feedback(
                 "error",
-                f"Sorry, this answer could not be checked ({type(exc).__name__}). "
-                "Please tell your teacher.",
+                _("Sorry, this answer could not be checked ({error}). Please tell your teacher.").format(
+                    error=type(exc).__name__
+                ),
             )
         if not result.correct and result.hint is None:
             result = replace_feedback(result, hint=self.hint(attempt))
@@ -75,7 +77,7 @@ class Question(Rendered):
 
     def to_text(self) -> str:
         """The question as plain text."""
-        lines = [f"Question ({self.id}): {self.prompt}"]
+        lines = [_("Question ({id}): {prompt}").format(id=self.id, prompt=self.prompt)]
         fmt = self.answer_format()
         if fmt:
             lines.append(fmt)

@@ -8,6 +8,7 @@ from typing import Any, Mapping, Sequence
 
 from .feedback import Feedback
 from .question import Question
+from ..i18n import gettext as _
 from .text import describe, normalise_text
 
 
@@ -31,7 +32,7 @@ class ShortText(Question):
             raise ValueError(f"{self.id}: a short-text question needs accepted answers")
 
     def answer_format(self) -> str:
-        return "Answer with a word or a short phrase."
+        return _("Answer with a word or a short phrase.")
 
     def to_spec(self) -> dict[str, Any]:
         spec = super().to_spec()
@@ -49,13 +50,13 @@ class ShortText(Question):
 
     def _check(self, answer: Any) -> Feedback:
         if not isinstance(answer, str):
-            return Feedback("unreadable", f"Your answer is {describe(answer)}. Please write a word or a short phrase in quotes.")
+            return Feedback("unreadable", _("Your answer is {what}. Please write a word or a short phrase in quotes.").format(what=describe(answer)))
         if len(answer) > self.max_length:
-            return Feedback("unreadable", f"That is {len(answer)} characters long; a few words are enough.")
+            return Feedback("unreadable", _("That is {length} characters long; a few words are enough.").format(length=len(answer)))
         given = normalise_text(answer)
         accepted = {normalise_text(a): a for a in self.accepted}
         if given in accepted:
-            return Feedback("correct", f"\"{answer.strip()}\" is right.", 1.0)
+            return Feedback("correct", _("\"{answer}\" is right.").format(answer=answer.strip()), 1.0)
         for wrong, message in self.wrong.items():
             if given == normalise_text(wrong):
                 return Feedback("incorrect", message)
@@ -63,7 +64,7 @@ class ShortText(Question):
         if close and len(close[0]) >= 6:
             return Feedback(
                 "correct",
-                f"Right, though the usual spelling is \"{accepted[close[0]]}\".",
+                _("Right, though the usual spelling is \"{spelling}\".").format(spelling=accepted[close[0]]),
                 1.0,
             )
-        return Feedback("incorrect", f"\"{answer.strip()}\" is not what we are looking for.")
+        return Feedback("incorrect", _("\"{answer}\" is not what we are looking for.").format(answer=answer.strip()))

@@ -13,6 +13,9 @@ from typing import Any
 
 import pandas as pd
 
+from ..i18n import format_decimal
+from ..i18n import gettext as _
+
 _CODE = re.compile(r"`([^`]+)`")
 
 
@@ -43,24 +46,28 @@ def option_letters(n: int) -> list[str]:
 def describe(value: Any) -> str:
     """A short, safe description of any value, for messages."""
     if isinstance(value, pd.DataFrame):
-        return f"a DataFrame with {len(value)} rows and columns {list(value.columns)[:8]}"
+        return _("a DataFrame with {rows} rows and columns {columns}").format(rows=len(value), columns=list(value.columns)[:8])
     if isinstance(value, pd.Series):
-        return f"a pandas Series of length {len(value)}"
+        return _("a pandas Series of length {length}").format(length=len(value))
     if value is pd.NA or value is pd.NaT:
-        return "a missing value (NA)"
+        return _("a missing value (NA)")
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text {shown!r}"
+        return _("the text {text}").format(text=repr(shown))
     name = type(value).__name__
-    return {"NoneType": "None", "function": "a function"}.get(name, f"a value of type {name}")
+    if name == "NoneType":
+        return "None"
+    if name == "function":
+        return _("a function")
+    return _("a value of type {name}").format(name=name)
 
 
 
 def format_number(x: float) -> str:
     """Format a number for a message: no trailing zeros, no scientific notation for everyday sizes."""
     if abs(x) >= 1e12 or (0 < abs(x) < 1e-4):
-        return f"{x:.4g}"
-    return f"{x:.6f}".rstrip("0").rstrip(".")
+        return format_decimal(f"{x:.4g}")
+    return format_decimal(f"{x:.6f}".rstrip("0").rstrip("."))
 
 
 def unit_suffix(unit: str) -> str:

@@ -18,14 +18,37 @@
   var WS = "\\t\\n\\v\\f\\r\\x1c-\\x1f\\x85\\p{Zs}\\u2028\\u2029";
   var WORD = "\\p{L}\\p{N}_"; // Python's \w: str.isalnum() or "_"
 
-  var NOT_ANSWERED = "Replace the `...` with your answer, run that cell, then run the check again.";
+  // Texts are written in English and translated with the table of the page's
+  // language (window.SI_TRANSLATIONS, written by the book's build from the course
+  // package's catalogues): the same English templates as the Python checker's _().
+  var TRANSLATIONS = root.SI_TRANSLATIONS || {};
+  var DECIMAL_COMMA = TRANSLATIONS[""] === "fr";
+
+  /** gettext(template).format(values): the template in the page's language, {names} filled in. */
+  function t(template, values) {
+    var text = Object.prototype.hasOwnProperty.call(TRANSLATIONS, template) ? TRANSLATIONS[template] : template;
+    return !values ? text : text.replace(/\{(\w+)\}/g, function (m, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : m;
+    });
+  }
+
+  /** Marks a text for translation where it is defined (translated where shown, with t). */
+  function N_(text) { return text; }
+
+  /** Use another language's table (the parity test runs both languages in Node.js). */
+  function setTranslations(table) {
+    TRANSLATIONS = table || {};
+    DECIMAL_COMMA = TRANSLATIONS[""] === "fr";
+  }
+
+  var NOT_ANSWERED = N_("Replace the `...` with your answer, run that cell, then run the check again.");
   var LABELS = {
-    correct: "Correct",
-    partial: "Partly right",
-    incorrect: "Not yet",
-    unreadable: "Check the form of your answer",
-    empty: "No answer yet",
-    error: "Could not check"
+    correct: N_("Correct"),
+    partial: N_("Partly right"),
+    incorrect: N_("Not yet"),
+    unreadable: N_("Check the form of your answer"),
+    empty: N_("No answer yet"),
+    error: N_("Could not check")
   };
 
   // -- Python string helpers -------------------------------------------------
@@ -121,8 +144,8 @@
         text = text.replace(/,/g, "");
       } else {
         if (THOUSANDS.test(text)) {
-          note = "We read \"" + strip(answer) + "\" with a decimal comma. " +
-            "If you meant thousands, write the number without the comma.";
+          note = t("We read \"{answer}\" with a decimal comma. " +
+            "If you meant thousands, write the number without the comma.", { answer: strip(answer) });
         }
         text = text.replace(/,/g, ".");
       }
@@ -130,10 +153,10 @@
     if (!NUMBER.test(text)) {
       var given = cps(strip(answer));
       var shown = given.length <= 30 ? given.join("") : given.slice(0, 27).join("") + "...";
-      throw new ReadError("\"" + shown + "\" is not a number we can read. Write digits, such as 12.5.");
+      throw new ReadError(t("\"{answer}\" is not a number we can read. Write digits, such as 12.5.", { answer: shown }));
     }
     var value = Number(text.replace(/\p{Nd}/gu, digitValue));
-    if (!isFinite(value)) throw new ReadError("Your answer is infinite: did you divide by zero?");
+    if (!isFinite(value)) throw new ReadError(t("Your answer is infinite: did you divide by zero?"));
     return [value, note];
   }
 
@@ -198,8 +221,9 @@
   /** exercises.text.format_number */
   function fmt(x) {
     var ax = Math.abs(x);
-    if (ax >= 1e12 || (ax > 0 && ax < 1e-4)) return formatGeneral(x, 4);
-    return rstrip(rstrip(formatFixed(x, 6), "0"), ".");
+    var text = (ax >= 1e12 || (ax > 0 && ax < 1e-4)) ? formatGeneral(x, 4) : rstrip(rstrip(formatFixed(x, 6), "0"), ".");
+    // i18n.format_decimal: in French, a decimal comma and a no-break space between thousands
+    return DECIMAL_COMMA ? text.replace(/[,.]/g, function (c) { return c === "," ? "\u00a0" : ","; }) : text;
   }
 
   function unitSuffix(unit) { return !unit ? "" : (unit === "%" ? unit : " " + unit); }
@@ -277,17 +301,17 @@
     } else if (Array.isArray(answer)) {
       items = answer;
     } else {
-      throw new ReadError("Please answer with letters, such as \"" + letters[0] + "\".");
+      throw new ReadError(t("Please answer with letters, such as \"{letter}\".", { letter: letters[0] }));
     }
     var chosen = [];
     items.forEach(function (item) {
       var letter = strip(strip(String(item)), ".)").toUpperCase();
       if (letters.indexOf(letter) < 0) {
-        throw new ReadError("\"" + strip(String(item)) + "\" is not one of the options (" + letters.join(", ") + ").");
+        throw new ReadError(t("\"{item}\" is not one of the options ({letters}).", { item: strip(String(item)), letters: letters.join(", ") }));
       }
       if (chosen.indexOf(letter) < 0) chosen.push(letter);
     });
-    if (!chosen.length) throw new ReadError("No option was chosen.");
+    if (!chosen.length) throw new ReadError(t("No option was chosen."));
     return chosen.sort();
   }
 
@@ -300,10 +324,10 @@
     var byLetter = {};
     spec.choices.forEach(function (c) { byLetter[c.letter] = c; });
     if (!spec.multiple) {
-      if (chosen.length > 1) return feedback("unreadable", "Choose only one option for this question.");
+      if (chosen.length > 1) return feedback("unreadable", t("Choose only one option for this question."));
       var c = byLetter[chosen[0]];
-      if (c.correct) return feedback("correct", c.feedback || chosen[0] + " is right.", 1.0);
-      return feedback("incorrect", c.feedback || chosen[0] + " is not the best answer.");
+      if (c.correct) return feedback("correct", c.feedback || t("{letter} is right.", { letter: chosen[0] }), 1.0);
+      return feedback("incorrect", c.feedback || t("{letter} is not the best answer.", { letter: chosen[0] }));
     }
     var key = spec.choices.filter(function (c) { return c.correct; }).map(function (c) { return c.letter; });
     var right = chosen.filter(function (l) { return key.indexOf(l) >= 0; });
@@ -311,16 +335,18 @@
     var missed = key.filter(function (l) { return chosen.indexOf(l) < 0; });
     if (!wrong.length && !missed.length) {
       var notes = chosen.map(function (l) { return byLetter[l].feedback; }).filter(Boolean).join(" ");
-      return feedback("correct", notes || "You found all the right options.", 1.0);
+      return feedback("correct", notes || t("You found all the right options."), 1.0);
     }
     var score = Math.max(0.0, (right.length - wrong.length) / key.length);
     var msgs = wrong.map(function (l) {
       var reason = byLetter[l].feedback;
-      return l + " does not apply" + (reason ? ": " + reason : ".");
+      return reason ? t("{letter} does not apply: {reason}", { letter: l, reason: reason })
+        : t("{letter} does not apply.", { letter: l });
     });
     if (missed.length) {
-      msgs.push("You found " + right.length + " of the " + key.length + " right options; " + missed.length +
-        " more " + (missed.length === 1 ? "applies" : "apply") + ".");
+      var more = missed.length === 1 ? N_("You found {right} of the {total} right options; {missed} more applies.")
+        : N_("You found {right} of the {total} right options; {missed} more apply.");
+      msgs.push(t(more, { right: right.length, total: key.length, missed: missed.length }));
     }
     return feedback(score > 0 ? "partial" : "incorrect", msgs.join(" "), score);
   }
@@ -333,7 +359,7 @@
     }
     var value = parsed[0], note = parsed[1], unit = unitSuffix(spec.unit);
     if (Math.abs(value - spec.answer) <= spec.allowed_error) {
-      return feedback("correct", join(note, fmt(value) + unit + " is right."), 1.0);
+      return feedback("correct", join(note, t("{value} is right.", { value: fmt(value) + unit })), 1.0);
     }
     for (var i = 0; i < spec.mistakes.length; i++) {
       var m = spec.mistakes[i];
@@ -342,28 +368,29 @@
     if (spec.bounds) {
       var low = spec.bounds[0], high = spec.bounds[1];
       if (!(low <= value && value <= high)) {
-        return feedback("incorrect", join(note, fmt(value) + unit + " is outside the range that makes sense here (" +
-          fmt(low) + " to " + fmt(high) + unit + "). Check your units and your calculation."));
+        return feedback("incorrect", join(note, t("{value} is outside the range that makes sense here ({low} to {high}). " +
+          "Check your units and your calculation.", { value: fmt(value) + unit, low: fmt(low), high: fmt(high) + unit })));
       }
     }
-    return feedback("incorrect", join(note, fmt(value) + unit + " is " + (value > spec.answer ? "too high" : "too low") + "."));
+    var direction = value > spec.answer ? N_("{value} is too high.") : N_("{value} is too low.");
+    return feedback("incorrect", join(note, t(direction, { value: fmt(value) + unit })));
   }
 
   function checkText(spec, answer) {
-    if (typeof answer !== "string") return feedback("unreadable", "Please write a word or a short phrase.");
+    if (typeof answer !== "string") return feedback("unreadable", t("Please write a word or a short phrase."));
     if (len(answer) > spec.max_length) {
-      return feedback("unreadable", "That is " + len(answer) + " characters long; a few words are enough.");
+      return feedback("unreadable", t("That is {length} characters long; a few words are enough.", { length: len(answer) }));
     }
     var given = normaliseText(answer);
     var spellings = new Map(Object.entries(spec.spellings));
-    if (spellings.has(given)) return feedback("correct", "\"" + strip(answer) + "\" is right.", 1.0);
+    if (spellings.has(given)) return feedback("correct", t("\"{answer}\" is right.", { answer: strip(answer) }), 1.0);
     var wrong = new Map(Object.entries(spec.wrong));
     if (wrong.has(given)) return feedback("incorrect", wrong.get(given));
     var close = closestMatch(given, Array.from(spellings.keys()), 0.85);
     if (close && len(close) >= 6) {
-      return feedback("correct", "Right, though the usual spelling is \"" + spellings.get(close) + "\".", 1.0);
+      return feedback("correct", t("Right, though the usual spelling is \"{spelling}\".", { spelling: spellings.get(close) }), 1.0);
     }
-    return feedback("incorrect", "\"" + strip(answer) + "\" is not what we are looking for.");
+    return feedback("incorrect", t("\"{answer}\" is not what we are looking for.", { answer: strip(answer) }));
   }
 
   var CHECKS = { multiple_choice: checkChoice, numeric: checkNumber, short_text: checkText };
@@ -383,13 +410,13 @@
   /** Question.check(answer, attempt) for a question's spec. Never throws. */
   function check(spec, answer, attempt) {
     attempt = attempt || 1;
-    if (isEmpty(answer)) return feedback("empty", NOT_ANSWERED, 0.0, hintFor(spec, attempt));
+    if (isEmpty(answer)) return feedback("empty", t(NOT_ANSWERED), 0.0, hintFor(spec, attempt));
     var result;
     try {
       result = CHECKS[spec.kind](spec, answer);
     } catch (e) {
-      return feedback("error", "Sorry, this answer could not be checked (" + (e && e.name || "Error") +
-        "). Please tell your teacher.");
+      return feedback("error", t("Sorry, this answer could not be checked ({error}). Please tell your teacher.",
+        { error: e && e.name || "Error" }));
     }
     if (result.status !== "correct" && result.hint === null) result.hint = hintFor(spec, attempt);
     if (result.status === "correct" && spec.explanation && result.explanation === null) result.explanation = spec.explanation;
@@ -398,14 +425,15 @@
 
   // -- the page ----------------------------------------------------------------
 
-  var EMPTY_ON_PAGE = "Choose or type your answer first, then press Check.";
+  var EMPTY_ON_PAGE = N_("Choose or type your answer first, then press Check.");
 
   /** Feedback.to_html(), inside the form's live region. */
   function renderFeedback(r) {
-    var html = "<div class=\"si-feedback si-" + r.status + "\"><strong>" + LABELS[r.status] + ":</strong> " +
-      inlineHtml(r.status === "empty" ? EMPTY_ON_PAGE : r.message);
-    if (r.explanation && r.status === "correct") html += "<br><em>Why:</em> " + inlineHtml(r.explanation);
-    if (r.hint && r.status !== "correct") html += "<br><em>Hint:</em> " + inlineHtml(r.hint);
+    var colon = t(":");
+    var html = "<div class=\"si-feedback si-" + r.status + "\"><strong>" + t(LABELS[r.status]) + colon + "</strong> " +
+      inlineHtml(r.status === "empty" ? t(EMPTY_ON_PAGE) : r.message);
+    if (r.explanation && r.status === "correct") html += "<br><em>" + t("Why") + colon + "</em> " + inlineHtml(r.explanation);
+    if (r.hint && r.status !== "correct") html += "<br><em>" + t("Hint") + colon + "</em> " + inlineHtml(r.hint);
     return html + "</div>";
   }
 
@@ -444,11 +472,11 @@
           shown += 1;
           hints.hidden = false;
           hints.innerHTML = spec.hints.slice(0, shown).map(function (h, i) {
-            return "<div class=\"si-feedback si-partial\"><em>Hint " + (i + 1) + ":</em> " + inlineHtml(h) + "</div>";
+            return "<div class=\"si-feedback si-partial\"><em>" + t("Hint {number}:", { number: i + 1 }) + "</em> " + inlineHtml(h) + "</div>";
           }).join("");
         }
         hintButton.setAttribute("aria-expanded", String(shown > 0));
-        hintButton.textContent = shown === 0 ? "Hint" : (shown < spec.hints.length ? "Next hint" : "Hide hints");
+        hintButton.textContent = t(shown === 0 ? N_("Hint") : (shown < spec.hints.length ? N_("Next hint") : N_("Hide hints")));
       });
     }
     if (solutionButton) {
@@ -457,7 +485,7 @@
         if (open && !solution.innerHTML) solution.innerHTML = inlineHtml(spec.solution);
         solution.hidden = !open;
         solutionButton.setAttribute("aria-expanded", String(open));
-        solutionButton.textContent = open ? "Hide solution" : "Show solution";
+        solutionButton.textContent = t(open ? N_("Hide solution") : N_("Show solution"));
       });
     }
     Array.prototype.forEach.call(form.querySelectorAll("button[disabled]"), function (b) { b.disabled = false; });
@@ -468,7 +496,7 @@
 
   var api = {
     check: check, parseNumber: parseNumber, normaliseText: normaliseText, fmt: fmt,
-    renderFeedback: renderFeedback, setupAll: setupAll, labels: LABELS
+    renderFeedback: renderFeedback, setupAll: setupAll, labels: LABELS, setTranslations: setTranslations
   };
   if (typeof module === "object" && module.exports) {
     module.exports = api;
