@@ -13,6 +13,8 @@ from pathlib import Path
 import matplotlib
 import pytest
 
+from smartindustry.sphinxext import LANGUAGES
+
 matplotlib.use("Agg")
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,7 +52,16 @@ def built_book(tmp_path_factory, request) -> tuple[dict, Path]:
                 [str(jupyter_book()), "build", str(ROOT), "--path-output", str(out), "-W", "-n", "--keep-going"],
                 capture_output=True, text=True, timeout=900,
             )
-            done.write_text(json.dumps({"returncode": proc.returncode, "log": proc.stdout + proc.stderr}))
+            result = {"returncode": proc.returncode, "log": proc.stdout + proc.stderr}
+            # Every translation, into <html>/<lang>/, as `make book` does (tools/i18n.py build).
+            for lang in LANGUAGES:
+                tr = subprocess.run(
+                    [sys.executable, str(ROOT / "tools" / "i18n.py"), "build", "--lang", lang,
+                     "--site", str(out / "_build" / "html"), "--work", str(shared / lang)],
+                    capture_output=True, text=True, timeout=900,
+                )
+                result[lang] = {"returncode": tr.returncode, "log": tr.stdout + tr.stderr}
+            done.write_text(json.dumps(result))
     return json.loads(done.read_text()), out / "_build" / "html"
 
 

@@ -271,3 +271,55 @@ def test_a_question_shown_twice_is_one_form():
     nb = read_notebook(_exercise_notebook(_shown(iot.drift_word), _shown(iot.drift_word)))
     outs = [c.outputs[0]["data"]["text/html"] for c in nb.cells if c.cell_type == "code"]
     assert outs[0].startswith('<form class="si-check" id="si-check-iot-drift"') and outs[1] == iot.drift_word.to_html()
+
+
+# -- the French edition (locales/, tools/i18n.py build) --------------------------------
+
+
+@pytest.mark.parametrize("lang", ["fr"])
+def test_each_translation_builds_with_zero_warnings(built, lang):
+    result, html = built
+    log = result[lang]["log"]
+    warnings = [line for line in log.splitlines() if "WARNING" in line and "IPKernelApp" not in line]
+    assert result[lang]["returncode"] == 0, log[-3000:]
+    assert warnings == []
+    assert '<html lang="fr"' in (html / lang / "index.html").read_text()
+
+
+def test_every_page_links_to_itself_in_the_other_language(built):
+    _, html = built
+    english = sorted(p.relative_to(html) for p in html.rglob("*.html")
+                     if p.relative_to(html).parts[0] not in ("fr", "lite", "_static") and p.name != "search.html")
+    assert len(english) > 40
+    for page in english:
+        for source, other in ((html / page, "fr"), (html / "fr" / page, "en")):
+            text = source.read_text(encoding="utf-8")
+            found = re.search(r'<nav class="si-lang" aria-label="([^"]+)"><a href="([^"]+)" hreflang="(\w+)" lang="\w+">', text)
+            assert found, f"{source}: no language switch"
+            label, href, lang = found.groups()
+            assert lang == other and label == ("Language" if other == "fr" else "Langue")
+            assert (source.parent / href).resolve() == ((html / "fr" / page) if other == "fr" else (html / page)).resolve()
+            assert (source.parent / href).exists()
+
+
+def test_french_pages_ask_and_answer_in_french(built):
+    _, html = built
+    chapter = (html / "fr" / "chapters" / "03_digital_divide.html").read_text(encoding="utf-8")
+    assert "La fracture numérique" in chapter
+    # a chapter's self-check: the French question, its French buttons and the French texts of the script
+    from smartindustry.exercises import inline_html
+    from smartindustry.i18n import gettext
+    from smartindustry.questions.divide import internet_user
+
+    french = gettext(internet_user.prompt, "fr")
+    assert french != internet_user.prompt and inline_html(french) in chapter
+    assert 'disabled>Vérifier</button>' in chapter and 'disabled>Check</button>' not in chapter
+    assert chapter.index("selfcheck-fr.js") < chapter.index("selfcheck.js")
+    table = (html / "fr" / "_static" / "selfcheck-fr.js").read_text(encoding="utf-8")
+    assert '"Hint": "Indice"' in table and '"": "fr"' in table
+    exercises = (html / "fr" / "exercises" / "03_digital_divide_exercises.html").read_text(encoding="utf-8")
+    assert "Sur cette page, répondez dans le formulaire ci-dessus." in exercises
+    assert "On this page, answer" not in exercises
+    # the English book stays English
+    english = (html / "exercises" / "03_digital_divide_exercises.html").read_text(encoding="utf-8")
+    assert 'disabled>Check</button>' in english and "selfcheck-fr.js" not in english

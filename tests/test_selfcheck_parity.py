@@ -6,7 +6,8 @@ its ``page_question``) and to
 questions made to reach the corners of the rules, go through
 ``Question.check`` in Python and ``check(spec, answer, attempt)`` in
 JavaScript, on the spec the page carries. Status, message, score, hint and
-explanation must be equal. The JavaScript runs in Node.js when it is
+explanation must be equal, in English and in French (the questions and the
+script's texts translated, numbers with a decimal comma). The JavaScript runs in Node.js when it is
 installed, else in Chromium; with neither, the test is skipped and says why.
 """
 
@@ -24,7 +25,10 @@ import pytest
 from smartindustry.exercises import Choice, CodeTask, Mistake, MultipleChoice, Numeric, ShortText
 from smartindustry.exercises.page import SELFCHECK_JS, TypedNumber, TypedText, page_question
 from smartindustry.exercises.text import format_number
+from smartindustry.i18n import set_language
+from smartindustry.i18n.questions import translated
 from smartindustry.questions import all_questions
+from smartindustry.sphinxext import script_translations
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = SELFCHECK_JS
@@ -96,10 +100,11 @@ def _answers(q, rng: random.Random) -> list:
     return found
 
 
-def _cases() -> list[dict]:
+def _cases(lang: str = "en") -> list[dict]:
     rng = random.Random(2024)
     cases = []
     for q in ALL:
+        q = translated(q, lang)
         spec = json.loads(json.dumps(q.to_spec()))  # exactly what the page carries
         for answer in _answers(q, rng):
             attempt = rng.randint(1, 4)
@@ -119,6 +124,7 @@ def _run_in_node(payload: dict) -> dict:
     program = (
         "const sc = require(process.argv[1]);"
         "const data = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "sc.setTranslations(data.translations);"
         "const out = {checks: data.cases.map(c => sc.check(c.spec, c.answer, c.attempt)),"
         "             numbers: data.numbers.map(x => sc.fmt(x))};"
         "process.stdout.write(JSON.stringify(out));"
@@ -137,7 +143,7 @@ def _run_in_chromium(payload: dict) -> dict:
         page.set_content("<!doctype html><title>parity</title>")
         page.add_script_tag(content=SCRIPT.read_text(encoding="utf-8"))
         out = page.evaluate(
-            "data => ({checks: data.cases.map(c => SmartIndustrySelfCheck.check(c.spec, c.answer, c.attempt)),"
+            "data => (SmartIndustrySelfCheck.setTranslations(data.translations), {checks: data.cases.map(c => SmartIndustrySelfCheck.check(c.spec, c.answer, c.attempt)),"
             "          numbers: data.numbers.map(x => SmartIndustrySelfCheck.fmt(x))})",
             payload,
         )
@@ -158,14 +164,25 @@ def _runner():
     return None
 
 
-def test_browser_checker_gives_the_python_verdicts():
+@pytest.fixture
+def language(request):
+    """The course's texts in one language for the test, English again after it."""
+    set_language(request.param)
+    yield request.param
+    set_language(None)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"], indirect=True)
+def test_browser_checker_gives_the_python_verdicts(language):
     run = _runner()
     if run is None:
         pytest.skip("neither Node.js nor Chromium (/usr/bin/chromium) with Playwright is installed, "
                     "so the JavaScript checker cannot run here")
-    cases = _cases()
+    cases = _cases(language)
     assert len(cases) > 3000
-    payload = {"cases": [{k: c[k] for k in ("spec", "answer", "attempt")} for c in cases], "numbers": NUMBERS}
+    table = script_translations(language) if language != "en" else {}
+    payload = {"cases": [{k: c[k] for k in ("spec", "answer", "attempt")} for c in cases], "numbers": NUMBERS,
+               "translations": table}
     out = run(payload)
     mismatches = []
     for case, got in zip(cases, out["checks"]):
@@ -179,6 +196,11 @@ def test_browser_checker_gives_the_python_verdicts():
     statuses = {c["python"]["status"] for c in cases}
     assert statuses == {"correct", "partial", "incorrect", "unreadable", "empty"}
     assert out["numbers"] == [format_number(x) for x in NUMBERS]
+    if language == "fr":  # the French verdicts are French, with French numbers
+        messages = {c["python"]["message"] for c in cases}
+        assert "Choisissez une seule réponse pour cette question." in messages
+        assert "1234,5 kg\u00a0: c’est juste." in messages
+        assert not any(m.endswith(" is right.") for m in messages)
 
 
 def test_exercise_pages_type_the_value_of_code_tasks_and_not_functions_or_tables():

@@ -155,9 +155,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="*")
     parser.add_argument("--lang", default="fr")
     parser.add_argument("--site", type=Path, default=ROOT / "_build" / "html")
+    parser.add_argument("--work", type=Path, default=None, help="build folder (default: _build/<lang>)")
     args = parser.parse_args(argv)
     if args.command == "build":
-        return build(args.lang, args.site)
+        return build(args.lang, args.site, args.work)
     if args.command == "update":
         update(args.lang)
         return 0
