@@ -17,6 +17,9 @@ NOTEBOOKS := $(wildcard chapters/*.ipynb exercises/*.ipynb)
 
 .PHONY: help setup book i18n-status i18n-update test outputs lab serve lock clean data refresh bundle bench weights student instructor nbgrader grade pdf student-lite
 
+# Language of the classroom editions and feedback reports: en or fr (make student COURSE_LANG=fr).
+COURSE_LANG ?= en
+
 # Folder of raw source files for `make data` (see data/README.md).
 RAW ?= ../shared/data/raw
 
@@ -34,6 +37,7 @@ help:
 	@echo "make data     rebuild the curated tables in data/ from RAW=<folder of raw files>"
 	@echo "make refresh  fetch the same series from the official APIs (needs internet)"
 	@echo "make student     write the student editions of the exercises into _build/student"
+	@echo "                 (in French: make student COURSE_LANG=fr, into _build/student-fr; the same for instructor, nbgrader, grade)"
 	@echo "make student-lite  the student edition in the browser (JupyterLite): _build/lite-student and its .zip"
 	@echo "make instructor  write the instructor editions, answer key and teaching notes into _build/instructor"
 	@echo "make nbgrader    write nbgrader source notebooks into _build/nbgrader (for a JupyterHub with nbgrader)"
@@ -73,21 +77,21 @@ refresh: $(STAMP)
 
 # Classroom: editions of the exercise notebooks, and grading (see instructor/index.md).
 student: $(STAMP)
-	$(PY) -m smartindustry.classroom student --out _build/student
+	$(PY) -m smartindustry.classroom student --lang $(COURSE_LANG) --out _build/student$(if $(filter-out en,$(COURSE_LANG)),-$(COURSE_LANG))
 
 # The student edition as a JupyterLite site (no solutions), and a zip of it for a teacher to hand out.
 student-lite: $(STAMP)
 	$(PY) tools/lite.py --edition student --zip
 
 instructor: $(STAMP)
-	$(PY) -m smartindustry.classroom instructor --out _build/instructor
+	$(PY) -m smartindustry.classroom instructor --lang $(COURSE_LANG) --out _build/instructor$(if $(filter-out en,$(COURSE_LANG)),-$(COURSE_LANG))
 
 nbgrader: $(STAMP)
-	$(PY) -m smartindustry.classroom nbgrader --out _build/nbgrader
+	$(PY) -m smartindustry.classroom nbgrader --lang $(COURSE_LANG) --out _build/nbgrader$(if $(filter-out en,$(COURSE_LANG)),-$(COURSE_LANG))
 
 grade: $(STAMP)
 	@test -n "$(SUBMISSIONS)" || { echo "Usage: make grade SUBMISSIONS=<folder of handed-in notebooks> [ASSIGNMENT=exercises/<name>.ipynb]"; exit 2; }
-	$(PY) -m smartindustry.classroom grade "$(SUBMISSIONS)" --out _build/grades $(if $(ASSIGNMENT),--assignment "$(ASSIGNMENT)")
+	$(PY) -m smartindustry.classroom grade "$(SUBMISSIONS)" --lang $(COURSE_LANG) --out _build/grades $(if $(ASSIGNMENT),--assignment "$(ASSIGNMENT)")
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab

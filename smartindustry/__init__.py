@@ -26,3 +26,7 @@ book
 """
 
 __version__ = "0.1.0"
+
+from .i18n import set_language  # noqa: E402  (set_language("fr"): questions and feedback in French)
+
+__all__ = ["set_language"]

@@ -49,11 +49,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import nbformat
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.locale import _ as sphinx_text
@@ -402,6 +404,21 @@ def _lite_link(app: Sphinx, pagename: str, templatename: str, context: dict, doc
     context["body"] = H1_END.sub(lambda m: m.group(0) + lite_launch(pagename, lang), body, count=1)
 
 
+def _sort_key(text: str) -> str:
+    """Dictionary order: accents and case do not count (é sorts with e)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _sort_translated_glossary(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """A translated glossary in the order of its own language (``:sorted:`` sorted the English terms)."""
+    if (app.config.language or "en") == "en":
+        return
+    for glossary in doctree.findall(addnodes.glossary):
+        for dl in glossary.findall(nodes.definition_list):
+            dl.children.sort(key=lambda item: _sort_key(item[0].astext()))
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     _read_entry_points_once()
     app.add_directive("si-notebook-status", NotebookStatus)
@@ -410,6 +427,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _page_assets, priority=900)
     app.connect("html-page-context", _lite_link)  # after the handlers that add thebe
     app.connect("html-page-context", _language_link)
+    app.connect("doctree-resolved", _sort_translated_glossary)
     app.connect("build-finished", _post_process, priority=900)  # after the theme writes pygments.css
     app.add_css_file("selfcheck.css")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -7,7 +7,7 @@ machine's, and every request for an address outside the site counts as a
 failure. On every page: no failed request, no console error, math drawn as
 MathML, no control that cannot work; each self-check question is answered
 (with the keyboard) empty, wrong and right, and shows the same feedback as
-Python's ``Question.check``; then axe-core finds no serious or critical
+Python's ``Question.check`` in the page's language (the French book is swept too); then axe-core finds no serious or critical
 violation of any of its WCAG rules (A, AA and AAA, the experimental ones
 included) on the page with its feedback showing, in the light theme and after
 the reader's system turns dark.
@@ -29,7 +29,11 @@ from pathlib import Path
 import pytest
 
 from smartindustry.exercises import MultipleChoice, Numeric, ShortText
+from smartindustry.exercises.feedback import LABELS
 from smartindustry.exercises.page import page_question
+from smartindustry.i18n import gettext, set_language
+from smartindustry.i18n.questions import translated
+from smartindustry.sphinxext import LANGUAGES
 from smartindustry.questions import all_questions
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -380,14 +384,15 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("`", "")).strip()
 
 
-def _expected(fb, on_page_empty: str) -> str:
-    label = fb.label
-    message = on_page_empty if fb.status == "empty" else fb.message
-    text = f"{label}: {message}"
+def _expected(fb, lang: str) -> str:
+    """What the page shows for Python's feedback ``fb`` (Feedback.to_html as text), in ``lang``."""
+    colon = gettext(":", lang)
+    message = gettext("Choose or type your answer first, then press Check.", lang) if fb.status == "empty" else fb.message
+    text = f"{gettext(LABELS[fb.status], lang)}{colon} {message}"
     if fb.explanation and fb.correct:
-        text += f" Why: {fb.explanation}"
+        text += f" {gettext('Why', lang)}{colon} {fb.explanation}"
     if fb.hint and not fb.correct:
-        text += f" Hint: {fb.hint}"
+        text += f" {gettext('Hint', lang)}{colon} {fb.hint}"
     return _plain(text)
 
 
@@ -437,13 +442,13 @@ def _toggle(page, form_id: str, button: str, panel: str, key: str) -> tuple[str 
     return page.locator(f"#{form_id}").evaluate(SHOWN, [button, panel])
 
 
-def self_checks(page, questions: dict) -> tuple[int, list[str]]:
+def self_checks(page, questions: dict, lang: str = "en") -> tuple[int, list[str]]:
     """Answer every self-check of the page with the keyboard: nothing, a wrong answer, the right one.
 
-    Returns how many were checked and every difference from Python's feedback.
+    Returns how many were checked and every difference from Python's feedback (in the page's language).
     """
-    on_page_empty = "Choose or type your answer first, then press Check."
     problems: list[str] = []
+    set_language(lang)  # Python's verdicts in the page's language
     form_ids = page.locator("form.si-check").evaluate_all("forms => forms.map(f => f.id)")
     for form_id in form_ids:
         q = questions[form_id.removeprefix("si-check-")]
@@ -454,13 +459,14 @@ def self_checks(page, questions: dict) -> tuple[int, list[str]]:
         for attempt, answer in enumerate((None, wrong, right), start=1):
             if answer is not None:
                 _set_answer(page, form_id, q, answer)
-            want, got = _expected(q.check(answer, attempt=attempt), on_page_empty), _check(page, form_id)
+            want, got = _expected(q.check(answer, attempt=attempt), lang), _check(page, form_id)
             if got != want:
                 problems.append(f"{form_id} answered {answer!r}: page says {got!r}, Python {want!r}")
         # hints build up and fold away; the solution opens and closes
         if q.hints:
             expanded, shown = _toggle(page, form_id, ".si-hint-button", ".si-hints", "Enter")
-            if expanded != "true" or not _plain(shown or "").startswith(_plain(f"Hint 1: {q.hints[0]}")):
+            first = gettext("Hint {number}:", lang).format(number=1) + " " + q.hints[0]
+            if expanded != "true" or not _plain(shown or "").startswith(_plain(first)):
                 problems.append(f"{form_id}: the first hint does not open with the keyboard")
         expanded, shown = _toggle(page, form_id, ".si-solution-button", ".si-solution", "Space")
         if expanded != "true" or _plain(shown or "") != _plain(q.solution):
@@ -468,6 +474,7 @@ def self_checks(page, questions: dict) -> tuple[int, list[str]]:
         expanded, shown = _toggle(page, form_id, ".si-solution-button", ".si-solution", "Space")
         if expanded != "false" or shown is not None:
             problems.append(f"{form_id}: the solution does not close with the keyboard")
+    set_language(None)
     return len(form_ids), problems
 
 
@@ -483,13 +490,19 @@ def sweep(browser, server: str, names: list[str], axe_script: str) -> dict[str, 
     on the page with its feedback showing. Then the reader's system turns dark:
     the page must follow, and pass the colour rules there too.
     """
-    questions = {k: page_question(q) or q for k, q in all_questions().items()}
+    questions = {
+        lang: {k: page_question(translated(q, lang)) or translated(q, lang) for k, q in all_questions().items()}
+        for lang in ("en", *LANGUAGES)
+    }
     watch = Watch(browser, server)
     results = {}
     for name in names:
         page = watch.open(server + name, scheme="light")
         found = page.evaluate(PAGE_CHECKS)
-        checked, answers = self_checks(page, questions)
+        lang = page.evaluate("document.documentElement.lang")
+        if lang != ("en" if name.split("/")[0] not in LANGUAGES else name.split("/")[0]):
+            found["problems"].append(f"the page says it is in {lang!r}")
+        checked, answers = self_checks(page, questions[lang], lang)
         light = accessibility(page, axe_script, "light")
         page.emulate_media(color_scheme="dark")
         page.wait_for_function("document.documentElement.dataset.theme === 'dark'", timeout=5000)
@@ -533,7 +546,9 @@ class Sweep:
         least = {"chapters/07_industry40_fundamentals.html": ("math", 1),  # the OEE formula
                  "chapters/01_how_to_use.html": ("checked", 4),
                  "exercises/01_how_to_use_exercises.html": ("checked", 4),
-                 "exercises/08_iot_exercises.html": ("checked", 5)}
+                 "exercises/08_iot_exercises.html": ("checked", 5),
+                 "fr/chapters/01_how_to_use.html": ("checked", 4),
+                 "fr/exercises/08_iot_exercises.html": ("checked", 5)}
         for name, (key, n) in least.items():
             if name in swept:
                 assert swept[name][key] >= n, name

@@ -83,7 +83,7 @@ def test_student_edition_has_no_solutions_and_keeps_every_exercise(a):
     assert all(not c.get("outputs") and c.get("execution_count") is None for c in nb.cells if c.cell_type == "code")
     assert all("solution" not in c.metadata.get("tags", []) for c in nb.cells)
     assert "widgets" not in nb.metadata
-    assert nb.metadata["smartindustry"] == {"edition": "student", "assignment": a.name}
+    assert nb.metadata["smartindustry"] == {"edition": "student", "assignment": a.name, "language": "en"}
     code = _code(nb)
     for e in a.exercises:
         assert f"check(q.{e.attr}, {e.answer_expr})" in code

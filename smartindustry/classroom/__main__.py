@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from ..i18n import LANGUAGES
 from .assignment import find_root
 
 
@@ -19,7 +20,7 @@ def _editions(args: argparse.Namespace) -> int:
         "nbgrader": editions.write_nbgrader_editions,
     }[args.command]
     root = find_root(args.root)
-    written = write(root, args.out, args.notebooks or None)
+    written = write(root, args.out, args.notebooks or None, lang=args.lang)
     for path in written:
         print(f"wrote {path.relative_to(root) if path.is_relative_to(root) else path}")
     if args.command == "nbgrader":
@@ -32,6 +33,9 @@ def _grade(args: argparse.Namespace) -> int:
     from .report import write_feedback, write_gradebook
     from .sandbox import Limits
 
+    from ..i18n import set_language
+
+    set_language(args.lang)  # feedback and reports in this language
     root = find_root(args.root)
     folder = Path(args.submissions)
     if not folder.is_dir():
@@ -95,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         p = sub.add_parser(name, help=text, description=text)
         p.add_argument("notebooks", nargs="*", type=Path, help="only these exercise notebooks (default: all)")
         p.add_argument("--out", type=Path, default=None, help="output folder")
+        p.add_argument("--lang", default="en", choices=LANGUAGES, help="language of the edition (default: en)")
         p.set_defaults(func=_editions)
     g = sub.add_parser(
         "grade",
@@ -115,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--file-mb", type=int, default=32, help="largest file a notebook may write, in MB (default: 32)")
     g.add_argument("--output-mb", type=int, default=8, help="most data a notebook may return to the grader, in MB (default: 8)")
     g.add_argument("--user", default="nobody", help="when run as root: the unprivileged user that runs the notebooks (default: nobody)")
+    g.add_argument("--lang", default="en", choices=LANGUAGES, help="language of the feedback reports (default: en)")
     g.set_defaults(func=_grade)
     args = parser.parse_args(argv)
     try:

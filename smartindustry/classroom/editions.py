@@ -34,6 +34,9 @@ from typing import Any, Callable
 import nbformat
 
 from ..exercises import CodeTask, MultipleChoice, Numeric, Question, ShortText
+from ..i18n import N_, format_decimal, gettext
+from ..i18n.notebooks import book_catalogue, translate_markdown, translate_notebook
+from ..i18n.questions import translated
 from ..questions import all_questions, bank_modules
 from .assignment import Assignment, course_assignments, find_root
 
@@ -48,7 +51,7 @@ __all__ = [
     "answer_key_markdown",
 ]
 
-STUDENT_NOTE = (
+STUDENT_NOTE = N_(
     "**Student edition.** This copy of the exercises has no worked solutions. Run the first code "
     "cell, then for each exercise: read the question, replace `...` in the answer cell with your "
     "answer, run that cell, and run the check cell below it. The check says whether your answer is "
@@ -57,13 +60,28 @@ STUDENT_NOTE = (
     "hand it in."
 )
 
-INSTRUCTOR_NOTE = (
+INSTRUCTOR_NOTE = N_(
     "**Instructor edition: do not share with learners.** It holds the worked solutions, an answer key "
     "after each exercise, and the teaching notes of the chapter at the end. Learners get the student "
     "edition (`make student`); hand-ins are graded with `make grade`."
 )
 
 STUB_LINE = 'raise NotImplementedError("write your code here")'
+
+#: The line a translated edition adds at the top of its setup cell: questions and feedback in that language.
+LANGUAGE_LINE = 'import smartindustry; smartindustry.set_language("{lang}")  # {comment}\n'
+LANGUAGE_COMMENT = N_("questions and feedback in this language")
+
+
+def _read(assignment: Assignment, lang: str) -> nbformat.NotebookNode:
+    """The exercise notebook, in ``lang`` (its text from the book's catalogue; code unchanged but comments)."""
+    nb = nbformat.read(assignment.path, as_version=4)
+    if lang != "en":
+        translate_notebook(nb, f"exercises/{assignment.stem}", lang)
+        setup = next(c for c in nb.cells if c.cell_type == "code" and c.source.strip())
+        comment = gettext(LANGUAGE_COMMENT, lang)
+        setup.source = LANGUAGE_LINE.format(lang=lang, comment=comment) + setup.source
+    return nb
 
 # --------------------------------------------------------------------------
 # MyST markup to plain Markdown (for notebooks opened in Jupyter)
@@ -78,20 +96,30 @@ _TARGET_LINE = re.compile(r"^\([\w.:-]+\)=[ \t]*\n", re.M)
 _LABEL_TITLE = re.compile(r"^\(([\w.:-]+)\)=[ \t]*\n+#+\s+(.+?)\s*$", re.M)
 
 
-def course_labels(root: Path) -> dict[str, str]:
-    """Map each page label of the course (``(ch-industry40)=``) to the page title."""
+def course_labels(root: Path, lang: str = "en") -> dict[str, str]:
+    """Map each page label of the course (``(ch-industry40)=``) to the page title (in ``lang``)."""
     labels: dict[str, str] = {}
+
+    def add(text: str, page: str) -> None:
+        for label, title in _LABEL_TITLE.findall(text):
+            labels[label] = book_catalogue(page, lang).get(title, title) if lang != "en" else title
+
     for path in sorted([*root.glob("chapters/*.ipynb"), *root.glob("exercises/*.ipynb")]):
         nb = nbformat.read(path, as_version=4)
         for cell in nb.cells:
             if cell.cell_type == "markdown":
-                labels.update(dict(_LABEL_TITLE.findall(cell.source)))
+                add(cell.source, f"{path.parent.name}/{path.stem}")
     for path in sorted([*root.glob("*.md"), *root.glob("instructor/*.md"), *root.glob("appendix/*.md")]):
-        labels.update(dict(_LABEL_TITLE.findall(path.read_text(encoding="utf-8"))))
+        add(path.read_text(encoding="utf-8"), path.relative_to(root).with_suffix("").as_posix())
     return labels
 
 
-def myst_to_markdown(text: str, labels: dict[str, str] | None = None) -> str:
+#: The title a directive gets in a notebook (others: their name, capitalised).
+DIRECTIVE_TITLES = {"exercise": N_("Your task"), "note": N_("Note"), "tip": N_("Tip"), "warning": N_("Warning"),
+                    "important": N_("Important"), "admonition": N_("Admonition"), "seealso": N_("See also")}
+
+
+def myst_to_markdown(text: str, labels: dict[str, str] | None = None, lang: str = "en") -> str:
     """Turn the book's MyST markup into Markdown that JupyterLab shows well.
 
     Directives become quoted blocks (``{exercise}`` a "Your task" block),
@@ -112,12 +140,12 @@ def myst_to_markdown(text: str, labels: dict[str, str] | None = None) -> str:
     def directive(m: re.Match[str]) -> str:
         name, arg, body = m.group("name"), m.group("arg").strip(), m.group("body").strip()
         if name == "solution-start":
-            return "**Worked solution**"
+            return f"**{gettext('Worked solution', lang)}**"
         if name == "solution-end":
             return ""
-        title = {"exercise": "Your task"}.get(name, name.replace("-", " ").capitalize())
+        title = gettext(DIRECTIVE_TITLES.get(name, name.replace("-", " ").capitalize()), lang)
         if arg and name != "exercise":
-            title = f"{title}: {arg}"
+            title = f"{title}{gettext(':', lang)} {arg}"
         lines = f"**{title}.** {body}".splitlines() or [""]
         return "\n".join(f"> {line}" if line else ">" for line in lines)
 
@@ -241,9 +269,9 @@ def _new_markdown(source: str, cell_id: str) -> nbformat.NotebookNode:
 # --------------------------------------------------------------------------
 
 
-def student_edition(assignment: Assignment, labels: dict[str, str] | None = None) -> nbformat.NotebookNode:
-    """The student edition of one exercise notebook (see the module docstring)."""
-    nb = nbformat.read(assignment.path, as_version=4)
+def student_edition(assignment: Assignment, labels: dict[str, str] | None = None, lang: str = "en") -> nbformat.NotebookNode:
+    """The student edition of one exercise notebook (see the module docstring), in ``lang``."""
+    nb = _read(assignment, lang)
     spans = _solution_spans(nb)
     answers = _answer_cells(nb, assignment, spans)
     cells = []
@@ -255,17 +283,17 @@ def student_edition(assignment: Assignment, labels: dict[str, str] | None = None
         if i in spans:
             rest = _after_solution_end(cell.source) if spans[i] == "end" else ""
             if rest:
-                cells.append(_new_markdown(myst_to_markdown(rest, labels), f"{cell.id}-after"))
+                cells.append(_new_markdown(myst_to_markdown(rest, labels, lang), f"{cell.id}-after"))
             continue
         if cell.cell_type == "markdown":
-            text = myst_to_markdown(cell.source, labels)
+            text = myst_to_markdown(cell.source, labels, lang)
             if first_markdown:
                 # the introduction may point to folded solutions, which this edition does not have
                 text = _without_solution_sentences(text)
             cell.source = text.strip()
             cells.append(cell)
             if first_markdown:
-                cells.append(_new_markdown(STUDENT_NOTE, "student-edition-note"))
+                cells.append(_new_markdown(gettext(STUDENT_NOTE, lang), "student-edition-note"))
                 first_markdown = False
             continue
         if cell.cell_type == "code":
@@ -276,7 +304,7 @@ def student_edition(assignment: Assignment, labels: dict[str, str] | None = None
         cells.append(cell)
     nb.cells = cells
     nb.metadata.pop("widgets", None)
-    nb.metadata["smartindustry"] = {"edition": "student", "assignment": assignment.name}
+    nb.metadata["smartindustry"] = {"edition": "student", "assignment": assignment.name, "language": lang}
     nbformat.validate(nb)
     return nb
 
@@ -290,48 +318,78 @@ def _md(text: str) -> str:
     return text.replace("\n", " ").strip()
 
 
-def answer_key_markdown(q: Question, *, heading: str = "####") -> str:
-    """The answer key of one question, as Markdown (everything a teacher needs to mark it by hand)."""
-    lines = [f"{heading} Answer key: `{q.id}` ({q.points:g} point{'s' if q.points != 1 else ''}, {q.kind.replace('_', ' ')})", "", f"*Question:* {_md(q.prompt)}", ""]
+def answer_key_markdown(q: Question, *, heading: str = "####", lang: str = "en") -> str:
+    """The answer key of one question, as Markdown (everything a teacher needs to mark it by hand), in ``lang``."""
+    q = translated(q, lang)
+
+    def _(text: str) -> str:
+        return gettext(text, lang)
+
+    def num(x: float, spec: str) -> str:
+        return format_decimal(format(x, spec), lang)
+
+    points = _("{points} point") if q.points == 1 else _("{points} points")
+    kind = _(KINDS.get(q.kind, q.kind))
+    lines = [_("{heading} Answer key: `{id}` ({points}, {kind})").format(
+        heading=heading, id=q.id, points=points.format(points=num(q.points, "g")), kind=kind),
+        "", _("*Question:* {prompt}").format(prompt=_md(q.prompt)), ""]
     if isinstance(q, MultipleChoice):
         key = ", ".join(sorted(q.key))
-        lines.append(f"- **Correct:** {key}" + (" (all of these, and no other)" if q.multiple else ""))
+        lines.append(_("- **Correct:** {key}").format(key=key) + (" " + _("(all of these, and no other)") if q.multiple else ""))
         for letter, choice in zip(q.letters, q.choices):
-            mark = "right" if choice.correct else "wrong"
-            lines.append(f"- {letter} ({mark}): {_md(choice.text)}" + (f" *Feedback:* {_md(choice.feedback)}" if choice.feedback else ""))
+            mark = _("right") if choice.correct else _("wrong")
+            feedback = " " + _("*Feedback:* {feedback}").format(feedback=_md(choice.feedback)) if choice.feedback else ""
+            lines.append(f"- {letter} ({mark}): {_md(choice.text)}" + feedback)
         if q.multiple:
-            lines.append("- Partial credit: (right options chosen − wrong options chosen) / right options, never below 0.")
+            lines.append(_("- Partial credit: (right options chosen − wrong options chosen) / right options, never below 0."))
     elif isinstance(q, Numeric):
         unit = f" {q.unit}" if q.unit else ""
-        lines.append(f"- **Answer:** {q.answer:.6g}{unit}, accepted within ±{q.allowed_error():.3g}{unit}")
+        lines.append(_("- **Answer:** {answer}, accepted within ±{error}").format(
+            answer=num(q.answer, ".6g") + unit, error=num(q.allowed_error(), ".3g") + unit))
         if q.bounds:
-            lines.append(f"- Answers outside {q.bounds[0]:g} to {q.bounds[1]:g}{unit} are told that they make no sense here.")
+            lines.append(_("- Answers outside {low} to {high} are told that they make no sense here.").format(
+                low=num(q.bounds[0], "g"), high=num(q.bounds[1], "g") + unit))
         for m in q.mistakes:
-            lines.append(f"- Known mistake: {m.value:.6g}{unit} → \"{_md(m.message)}\"")
+            lines.append(_("- Known mistake: {value} → \"{message}\"").format(value=num(m.value, ".6g") + unit, message=_md(m.message)))
     elif isinstance(q, ShortText):
-        lines.append("- **Accepted:** " + "; ".join(f"\"{a}\"" for a in q.accepted) + " (case, spacing, hyphens and a small typo in a long word do not matter)")
+        lines.append(_("- **Accepted:** {answers} (case, spacing, hyphens and a small typo in a long word do not matter)").format(
+            answers="; ".join(f"\"{a}\"" for a in q.accepted)))
         for wrong, message in q.wrong.items():
-            lines.append(f"- Known wrong answer \"{wrong}\" → \"{_md(message)}\"")
+            lines.append(_("- Known wrong answer \"{answer}\" → \"{message}\"").format(answer=wrong, message=_md(message)))
     elif isinstance(q, CodeTask):
         if q.is_function_task:
             n = len(q.cases()) if q.cases else 0
-            lines.append(f"- **Task:** define the function `{q.name}`. The check calls it on {n} test cases and compares each result with the reference solution's.")
+            lines.append(_("- **Task:** define the function `{name}`. The check calls it on {n} test cases and compares each result with the reference solution's.").format(name=q.name, n=n))
         else:
             expected = q.expected() if q.expected else None
-            shown = f"a table of {expected.shape[0]} rows × {expected.shape[1]} columns" if hasattr(expected, "shape") and getattr(expected, "ndim", 0) == 2 else repr(expected)
-            lines.append(f"- **Task:** define `{q.name}`. **Expected value:** {shown}")
+            if hasattr(expected, "shape") and getattr(expected, "ndim", 0) == 2:
+                shown = _("a table of {rows} rows × {columns} columns").format(rows=expected.shape[0], columns=expected.shape[1])
+            else:
+                shown = repr(expected)
+            lines.append(_("- **Task:** define `{name}`. **Expected value:** {value}").format(name=q.name, value=shown))
         if q.stub:
-            lines.append(f"- Learners start from: `{_md(q.stub)}`")
+            lines.append(_("- Learners start from: `{stub}`").format(stub=_md(q.stub)))
     if q.solution:
         if isinstance(q, CodeTask) and "\n" in q.solution:
-            lines += ["- **Worked solution:**", "", "```python", q.solution.rstrip(), "```", ""]
+            lines += [_("- **Worked solution:**"), "", "```python", q.solution.rstrip(), "```", ""]
         else:
-            lines.append(f"- **Worked solution:** {_md(q.solution)}")
+            lines.append(_("- **Worked solution:** {solution}").format(solution=_md(q.solution)))
     if q.explanation:
-        lines.append(f"- *Explanation shown with a right answer:* {_md(q.explanation)}")
+        lines.append(_("- *Explanation shown with a right answer:* {explanation}").format(explanation=_md(q.explanation)))
     if q.hints:
-        lines.append("- Hints, in the order learners see them: " + " ".join(f"({i}) {_md(h)}" for i, h in enumerate(q.hints, 1)))
+        lines.append(_("- Hints, in the order learners see them: {hints}").format(
+            hints=" ".join(f"({i}) {_md(h)}" for i, h in enumerate(q.hints, 1))))
     return "\n".join(lines).rstrip() + "\n"
+
+
+#: How the answer key names each kind of question.
+KINDS = {"multiple_choice": N_("multiple choice"), "numeric": N_("numeric"), "short_text": N_("short text"), "code": N_("code")}
+
+
+def teaching_notes(path: Path, lang: str = "en") -> str:
+    """A page of teaching notes (``instructor/<chapter>.md``), in ``lang``."""
+    text = path.read_text(encoding="utf-8")
+    return text if lang == "en" else translate_markdown(text, book_catalogue(f"instructor/{path.stem}", lang))
 
 
 def _notes_path(assignment: Assignment, root: Path) -> Path:
@@ -339,46 +397,48 @@ def _notes_path(assignment: Assignment, root: Path) -> Path:
     return root / "instructor" / f"{chapter}.md"
 
 
-def instructor_edition(assignment: Assignment, root: Path, labels: dict[str, str] | None = None) -> nbformat.NotebookNode:
-    """The instructor edition of one exercise notebook (see the module docstring)."""
-    nb = nbformat.read(assignment.path, as_version=4)
+def instructor_edition(assignment: Assignment, root: Path, labels: dict[str, str] | None = None,
+                       lang: str = "en") -> nbformat.NotebookNode:
+    """The instructor edition of one exercise notebook (see the module docstring), in ``lang``."""
+    nb = _read(assignment, lang)
     by_check = {ex.check_cell: ex for ex in assignment.exercises}
     cells = []
     first_markdown = True
     for i, cell in enumerate(nb.cells):
         cell = copy.deepcopy(cell)
         if cell.cell_type == "markdown":
-            cell.source = myst_to_markdown(cell.source, labels)
+            cell.source = myst_to_markdown(cell.source, labels, lang)
             if not cell.source:
                 continue
         cells.append(cell)
         if cell.cell_type == "markdown" and first_markdown:
-            cells.append(_new_markdown(INSTRUCTOR_NOTE, "instructor-edition-note"))
+            cells.append(_new_markdown(gettext(INSTRUCTOR_NOTE, lang), "instructor-edition-note"))
             first_markdown = False
         if i in by_check:
             ex = by_check[i]
-            cells.append(_new_markdown(answer_key_markdown(ex.question), f"answer-key-{ex.question.id}"))
+            cells.append(_new_markdown(answer_key_markdown(ex.question, lang=lang), f"answer-key-{ex.question.id}"))
     notes = _notes_path(assignment, root)
     if notes.exists():
-        text = myst_to_markdown(notes.read_text(encoding="utf-8"), labels)
+        text = myst_to_markdown(teaching_notes(notes, lang), labels, lang)
         # the page's title already reads "Teaching notes: <chapter>"; make it a section
-        text = re.sub(r"^# (Teaching notes: )?", "## Teaching notes: ", text, count=1, flags=re.M)
+        heading = gettext("Teaching notes: ", lang)
+        text = re.sub(rf"^# ({re.escape(heading)})?", f"## {heading}", text, count=1, flags=re.M)
         cells.append(_new_markdown(text, "teaching-notes"))
     nb.cells = cells
-    nb.metadata["smartindustry"] = {"edition": "instructor", "assignment": assignment.name}
+    nb.metadata["smartindustry"] = {"edition": "instructor", "assignment": assignment.name, "language": lang}
     nbformat.validate(nb)
     return nb
 
 
-def course_answer_key() -> str:
-    """The answer key of every question of the course, chapter by chapter, as Markdown."""
+def course_answer_key(lang: str = "en") -> str:
+    """The answer key of every question of the course, chapter by chapter, as Markdown, in ``lang``."""
     import importlib
 
     parts = [
-        "# Answer key of every question in the course",
+        "# " + gettext("Answer key of every question in the course", lang),
         "",
-        "For teachers only. It covers the self-check questions of the chapters and the exercises, "
-        "from the question banks in `smartindustry/questions/`.",
+        gettext("For teachers only. It covers the self-check questions of the chapters and the exercises, "
+                "from the question banks in `smartindustry/questions/`.", lang),
         "",
     ]
     questions = all_questions()
@@ -388,7 +448,7 @@ def course_answer_key() -> str:
         parts += [f"## {bank}: {title}", ""]
         for value in vars(module).values():
             if isinstance(value, Question) and questions.get(value.id) is value:
-                parts.append(answer_key_markdown(value, heading="###"))
+                parts.append(answer_key_markdown(value, heading="###", lang=lang))
     return "\n".join(parts).rstrip() + "\n"
 
 
@@ -425,9 +485,9 @@ def _solution_in_markers(stub: str, solution: str, name: str, is_function: bool)
     return "\n".join([stub.rstrip(), "### BEGIN SOLUTION", solution.rstrip(), "### END SOLUTION"])
 
 
-def nbgrader_edition(assignment: Assignment, labels: dict[str, str] | None = None) -> nbformat.NotebookNode:
-    """The exercise notebook as an nbgrader *source* notebook (see the module docstring)."""
-    nb = nbformat.read(assignment.path, as_version=4)
+def nbgrader_edition(assignment: Assignment, labels: dict[str, str] | None = None, lang: str = "en") -> nbformat.NotebookNode:
+    """The exercise notebook as an nbgrader *source* notebook (see the module docstring), in ``lang``."""
+    nb = _read(assignment, lang)
     spans = _solution_spans(nb)
     answers = _answer_cells(nb, assignment, spans)
     by_check = {ex.check_cell: ex for ex in assignment.exercises}
@@ -445,7 +505,7 @@ def nbgrader_edition(assignment: Assignment, labels: dict[str, str] | None = Non
         if i in spans or "instructor" in _tags(cell):
             continue
         if cell.cell_type == "markdown":
-            cell.source = myst_to_markdown(cell.source, labels)
+            cell.source = myst_to_markdown(cell.source, labels, lang)
             if not cell.source:
                 continue
             cells.append(cell)
@@ -493,44 +553,47 @@ def _assignments(root: Path, notebooks: list[Path] | None) -> list[Assignment]:
 
 
 def _write_editions(root: Path, out: Path, notebooks: list[Path] | None,
-                    edition: Callable[[Assignment, dict[str, str]], Any],
-                    place: Callable[[Assignment], Path] = lambda a: Path(a.path.name)) -> list[Path]:
-    """Write one edition of each chosen exercise notebook under ``out``; ``place`` gives its path there."""
-    labels = course_labels(root)
+                    edition: Callable[..., Any],
+                    place: Callable[[Assignment], Path] = lambda a: Path(a.path.name), lang: str = "en") -> list[Path]:
+    """Write one edition of each chosen exercise notebook under ``out``, in ``lang``; ``place`` gives its path there."""
+    labels = course_labels(root, lang)
     written = []
     for a in _assignments(root, notebooks):
         path = out / place(a)
         path.parent.mkdir(parents=True, exist_ok=True)
-        nbformat.write(edition(a, labels), path)
+        nbformat.write(edition(a, labels, lang=lang), path)
         written.append(path)
     return written
 
 
-def write_student_editions(root: Path | str = ".", out: Path | str | None = None, notebooks: list[Path] | None = None) -> list[Path]:
+def write_student_editions(root: Path | str = ".", out: Path | str | None = None, notebooks: list[Path] | None = None,
+                           lang: str = "en") -> list[Path]:
     root = find_root(root)
-    return _write_editions(root, Path(out) if out else root / "_build" / "student", notebooks, student_edition)
+    return _write_editions(root, Path(out) if out else root / "_build" / "student", notebooks, student_edition, lang=lang)
 
 
-def write_instructor_editions(root: Path | str = ".", out: Path | str | None = None, notebooks: list[Path] | None = None) -> list[Path]:
+def write_instructor_editions(root: Path | str = ".", out: Path | str | None = None, notebooks: list[Path] | None = None,
+                              lang: str = "en") -> list[Path]:
     root = find_root(root)
     out = Path(out) if out else root / "_build" / "instructor"
     out.mkdir(parents=True, exist_ok=True)
-    labels = course_labels(root)
-    written = _write_editions(root, out, notebooks, lambda a, labels: instructor_edition(a, root, labels))
+    labels = course_labels(root, lang)
+    written = _write_editions(root, out, notebooks, lambda a, labels, lang: instructor_edition(a, root, labels, lang), lang=lang)
     key = out / "answer_key.md"
-    key.write_text(course_answer_key(), encoding="utf-8")
+    key.write_text(course_answer_key(lang), encoding="utf-8")
     written.append(key)
     notes = out / "teaching_notes"
     notes.mkdir(exist_ok=True)
     for page in sorted((root / "instructor").glob("*.md")):
         target = notes / page.name
-        target.write_text(myst_to_markdown(page.read_text(encoding="utf-8"), labels) + "\n", encoding="utf-8")
+        target.write_text(myst_to_markdown(teaching_notes(page, lang), labels, lang) + "\n", encoding="utf-8")
         written.append(target)
     return written
 
 
-def write_nbgrader_editions(root: Path | str = ".", out: Path | str | None = None, notebooks: list[Path] | None = None) -> list[Path]:
+def write_nbgrader_editions(root: Path | str = ".", out: Path | str | None = None, notebooks: list[Path] | None = None,
+                            lang: str = "en") -> list[Path]:
     root = find_root(root)
     out = Path(out) if out else root / "_build" / "nbgrader"
     return _write_editions(root, out, notebooks, nbgrader_edition,
-                           lambda a: Path("source") / re.sub(r"_exercises$", "", a.stem) / a.path.name)
+                           lambda a: Path("source") / re.sub(r"_exercises$", "", a.stem) / a.path.name, lang=lang)

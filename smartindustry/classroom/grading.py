@@ -43,6 +43,9 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from ..exercises import NOT_ANSWERED, CodeTask, Feedback, check_function
+from ..i18n import N_
+from ..i18n import gettext as _
+from ..i18n.questions import translated
 from . import plaindata
 from .assignment import Assignment, Exercise, course_assignments, find_root, load_assignment
 from .sandbox import Limits, RunResult, run_child, sandbox_settings
@@ -219,7 +222,7 @@ def _answer_key(assignment: Assignment) -> list[_Key]:
         if isinstance(q, CodeTask):
             if q.is_function_task:
                 key.pairs = q.expected_results()
-                key.cases = [plaindata.encode(tuple(args))["items"] for args, _ in key.pairs]
+                key.cases = [plaindata.encode(tuple(args))["items"] for args, _expected in key.pairs]
                 key.cases = [{"$": "tuple", "items": items} for items in key.cases]
             else:
                 assert q.expected is not None
@@ -257,29 +260,36 @@ def _exception(record: Any) -> BaseException:
     return type(clean, (Exception,), {})(message[:300])
 
 
+UNREADABLE = N_("The grader could not read this answer.")
+UNREADABLE_RESULTS = N_("The grader could not read the results of your function.")
+
+
 def _with_hint(fb: Feedback, ex: Exercise) -> Feedback:
     if not fb.correct and fb.hint is None and fb.status != "error":
-        return dataclasses.replace(fb, hint=ex.question.hint(1))
+        return dataclasses.replace(fb, hint=translated(ex.question).hint(1))
     return fb
 
 
 def _judge(key: _Key, answer: Any) -> Feedback:
     """The verdict on one exercise, from the plain data the sandbox returned."""
     ex = key.exercise
-    q = ex.question
+    q = translated(ex.question)  # its texts in the language of the reports (set_language)
     if not isinstance(answer, dict) or not isinstance(answer.get("status"), str):
-        return Feedback("unreadable", "The grader could not read this answer.")
+        return Feedback("unreadable", _(UNREADABLE))
     status = answer["status"]
     if status == "missing":
-        return Feedback("empty", f"`{ex.answer_expr}` is not defined in the notebook: its cell was deleted, or it stopped with an error before defining it. {NOT_ANSWERED}")
+        return Feedback("empty", _(
+            "`{answer}` is not defined in the notebook: its cell was deleted, or it stopped with an error before defining it."
+        ).format(answer=ex.answer_expr) + " " + _(NOT_ANSWERED))
     if status == "error":
         err = answer.get("error") if isinstance(answer.get("error"), dict) else {}
-        return Feedback("incorrect", f"Reading `{ex.answer_expr}` stopped with {str(err.get('type', 'an error'))[:60]}: {str(err.get('message', ''))[:200]}")
+        return Feedback("incorrect", _("Reading `{answer}` stopped with {error}: {message}").format(
+            answer=ex.answer_expr, error=str(err.get("type", _("an error")))[:60], message=str(err.get("message", ""))[:200]))
     try:
         if status == "value":
             value = plaindata.decode(answer.get("value"))
             if isinstance(value, plaindata.Opaque):
-                return Feedback("unreadable", f"Your answer is {value!r}, which cannot be graded. Use a number, a text, a list or a table.")
+                return Feedback("unreadable", _("Your answer is {value}, which cannot be graded. Use a number, a text, a list or a table.").format(value=repr(value)))
             if key.pairs is not None:  # a function task, but the learner's name is not a function
                 return check_function(value, key.pairs, q.compare_result, name=f"`{q.name}()`")  # type: ignore[attr-defined]
             if isinstance(q, CodeTask):
@@ -289,25 +299,25 @@ def _judge(key: _Key, answer: Any) -> Feedback:
         if status == "function" and key.pairs is not None:
             results = answer.get("results")
             if not isinstance(results, list) or len(results) != len(key.pairs):
-                return Feedback("unreadable", "The grader could not read the results of your function.")
+                return Feedback("unreadable", _(UNREADABLE_RESULTS))
             replay = []
             for r in results:
                 if isinstance(r, dict) and "ok" in r:
                     value = plaindata.decode(r["ok"])
                     if isinstance(value, plaindata.Opaque):
-                        return Feedback("unreadable", f"Your function returned {value!r}, which cannot be graded.")
+                        return Feedback("unreadable", _("Your function returned {value}, which cannot be graded.").format(value=repr(value)))
                     replay.append(("ok", value))
                 elif isinstance(r, dict) and "raised" in r:
                     replay.append(("raised", _exception(r["raised"])))
                 else:
-                    return Feedback("unreadable", "The grader could not read the results of your function.")
+                    return Feedback("unreadable", _(UNREADABLE_RESULTS))
             fb = check_function(_Replay(replay), key.pairs, q.compare_result, name=f"`{q.name}()`")  # type: ignore[attr-defined]
             return _with_hint(fb, ex)
     except plaindata.DecodeError:
-        return Feedback("unreadable", "The grader could not read this answer.")
+        return Feedback("unreadable", _(UNREADABLE))
     except Exception as exc:  # a bug in a checker: never the learner's fault, never points
-        return Feedback("error", f"This answer could not be checked ({type(exc).__name__}). Please tell the course team.")
-    return Feedback("unreadable", "The grader could not read this answer.")
+        return Feedback("error", _("This answer could not be checked ({error}). Please tell the course team.").format(error=type(exc).__name__))
+    return Feedback("unreadable", _(UNREADABLE))
 
 
 # --------------------------------------------------------------------------
@@ -454,7 +464,7 @@ class Grader:
     def _failed(self, student: str, rel: str, assignment: Assignment | None, reason: str, start: float, **extra: Any) -> SubmissionResult:
         result = SubmissionResult(student, rel, assignment, status="failed", reason=reason, seconds=time.monotonic() - start, **extra)
         if assignment is not None:
-            fb = Feedback("error", f"Not graded: {reason}.")
+            fb = Feedback("error", _("Not graded: {reason}.").format(reason=reason))
             result.exercises = [ExerciseResult(e, fb) for e in assignment.exercises]
         return result
 

@@ -6,6 +6,8 @@ import csv
 import re
 from pathlib import Path
 
+from ..i18n import gettext as _
+from ..i18n import language
 from .grading import SubmissionResult
 
 __all__ = ["write_gradebook", "write_feedback", "feedback_text", "safe_file_name"]
@@ -46,45 +48,69 @@ def write_gradebook(results: list[SubmissionResult], path: Path) -> Path:
     return path
 
 
+def exercise_heading(number: int, title: str, page: str, lang: str | None = None) -> str:
+    """``Exercise 3: The usage gap``, as the exercise page's heading reads in ``lang``."""
+    english = f"Exercise {number}: {title}"
+    lang = lang or language()
+    if lang == "en":
+        return english
+    from ..i18n.notebooks import book_catalogue
+
+    table = book_catalogue(page, lang)
+    for key, value in table.items():  # the heading may say more ("Interactive demo 1 and Exercise 3: ...")
+        if key.endswith(english):
+            return value
+    return _("Exercise {number}: {title}").format(number=number, title=title)
+
+
 def feedback_text(r: SubmissionResult) -> str:
-    """The feedback report of one student, as plain text."""
+    """The feedback report of one student, as plain text (in the language chosen with set_language)."""
+    colon = _(":")
     lines = [
-        "Smart and Inclusive Industry: feedback on your exercises",
+        _("Smart and Inclusive Industry: feedback on your exercises"),
         "",
-        f"Student: {r.student}",
-        f"File: {r.file}",
+        _("Student: {name}").format(name=r.student),
+        _("File: {file}").format(file=r.file),
     ]
     if r.assignment is not None:
-        lines.append(f"Notebook: {r.assignment.title} ({r.assignment.name})")
-        lines.append(f"Score: {_fmt(r.total)} of {_fmt(r.max_points)} points")
+        page = f"exercises/{Path(r.assignment.name).stem}"
+        title = r.assignment.title
+        if language() != "en":
+            from ..i18n.notebooks import book_catalogue
+
+            title = book_catalogue(page, language()).get(title, title)
+        lines.append(_("Notebook: {title} ({name})").format(title=title, name=r.assignment.name))
+        lines.append(_("Score: {total} of {points} points").format(total=_fmt(r.total), points=_fmt(r.max_points)))
     else:
-        lines.append("Score: 0 points")
+        page = ""
+        lines.append(_("Score: 0 points"))
     lines.append("")
     if r.status != "graded":
         lines += [
-            f"Your notebook could not be graded, so it scores 0: {r.reason}.",
-            "Open it in Jupyter, choose Kernel > Restart Kernel and Run All Cells, check that it finishes, save it, and hand it in again.",
+            _("Your notebook could not be graded, so it scores 0: {reason}.").format(reason=r.reason),
+            _("Open it in Jupyter, choose Kernel > Restart Kernel and Run All Cells, check that it finishes, save it, and hand it in again."),
             "",
         ]
     else:
         passed = [e for e in r.exercises if e.feedback.correct]
-        lines.append(f"Passed: {len(passed)} of {len(r.exercises)} exercises.")
+        lines.append(_("Passed: {passed} of {total} exercises.").format(passed=len(passed), total=len(r.exercises)))
         lines.append("")
         for e in r.exercises:
             fb = e.feedback
-            lines.append(f"Exercise {e.exercise.number}: {e.exercise.title} ({_fmt(e.points)} of {_fmt(e.exercise.points)})")
-            lines.append(f"  {fb.label}: {fb.message}")
+            heading = exercise_heading(e.exercise.number, e.exercise.title, page)
+            lines.append(_("{heading} ({points} of {max})").format(heading=heading, points=_fmt(e.points), max=_fmt(e.exercise.points)))
+            lines.append(f"  {fb.label}{colon} {fb.message}")
             if fb.hint and not fb.correct:
-                lines.append(f"  Hint: {fb.hint}")
+                lines.append(f"  {_('Hint')}{colon} {fb.hint}")
             lines.append("")
         if r.cell_errors:
-            lines.append("Cells that stopped with an error when the grader ran your notebook:")
+            lines.append(_("Cells that stopped with an error when the grader ran your notebook:"))
             lines += [f"  - {c}" for c in r.cell_errors[:15]]
             if len(r.cell_errors) > 15:
-                lines.append(f"  - ... and {len(r.cell_errors) - 15} more")
+                lines.append("  - " + _("... and {count} more").format(count=len(r.cell_errors) - 15))
             lines.append("")
     for note in r.notes:
-        lines.append(f"Note: {note}")
+        lines.append(_("Note: {note}").format(note=note))
     return "\n".join(lines).rstrip() + "\n"
 
 
