@@ -23,6 +23,9 @@ classroom
     Student and instructor editions of the exercise notebooks, and grading.
 book
     How the book reads notebooks (smartindustry.sphinxext is its Sphinx extension).
+i18n
+    Languages: the course's texts in French (``set_language("fr")``) from gettext
+    catalogues, English being the source.
 """
 
 __version__ = "0.1.0"

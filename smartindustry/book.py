@@ -143,6 +143,7 @@ def _hidden(cell: nbformat.NotebookNode) -> bool:
 def _translate(nb: nbformat.NotebookNode) -> None:
     """A chapter's self-checks and every figure's alt text in the book's language."""
     from smartindustry.exercises.page import question_form
+    from smartindustry.plots import FIGURE_METADATA
 
     for cell in nb.cells:
         if cell.cell_type != "code":
@@ -152,6 +153,9 @@ def _translate(nb: nbformat.NotebookNode) -> None:
             image["alt"] = _(image["alt"])
         for out in cell.get("outputs", []):
             data = out.get("data", {})
+            figure = out.get("metadata", {}).get(FIGURE_METADATA, {}).get(language(), {})
+            if "image/png" in data and figure.get("image/png"):
+                data["image/png"] = figure["image/png"]  # the figure drawn with its texts in this language
             found = FORM_HTML.search("".join(data.get("text/html", "")))
             question = _questions().get(found.group(1)) if found else None
             if question is not None:

@@ -8,6 +8,13 @@
 
 Alt text for the book goes in the cell's metadata
 (``"mystnb": {"image": {"alt": "..."}}``), next to the code that draws it.
+
+Figures in other languages. When a notebook shows a figure, the course also
+stores, in the output's metadata (``"smartindustry"``), the figure's texts
+(title, axis labels, legend, notes, category labels) and, for each language
+whose catalogue translates some of them (``smartindustry/locales/<lang>/figures.po``),
+the same figure drawn with the translated texts. The translated book shows that
+image (``smartindustry.book``); the English book and nbval never read it.
 """
 
 from __future__ import annotations
@@ -16,7 +23,10 @@ from typing import Any
 
 import matplotlib as mpl
 
-__all__ = ["PALETTE", "use_course_style", "source_note"]
+__all__ = ["PALETTE", "use_course_style", "source_note", "figure_texts", "translated_figure", "FIGURE_METADATA"]
+
+#: The key of a figure output's metadata that holds its texts and its translations.
+FIGURE_METADATA = "smartindustry"
 
 #: Okabe–Ito colours: black, orange, sky blue, bluish green, yellow, blue,
 #: vermillion, reddish purple. Distinguishable with the common colour-vision
@@ -46,6 +56,7 @@ def use_course_style() -> None:
             "svg.hashsalt": "smartindustry",
         }
     )
+    _register_translations()
 
 
 def source_note(fig: Any, text: str) -> None:
@@ -63,3 +74,77 @@ def source_note(fig: Any, text: str) -> None:
         fontsize=8.5,
         color="#333333",
     )
+
+
+# -- figures in other languages ----------------------------------------------------------
+
+
+def _texts(fig: Any) -> list[Any]:
+    """The text artists of a figure that carry words (not the numbers of the axes)."""
+    from matplotlib.text import Text
+
+    found = []
+    for artist in fig.findobj(Text):
+        text = artist.get_text()
+        if artist.get_visible() and any(ch.isalpha() for ch in text):
+            found.append(artist)
+    return found
+
+
+def figure_texts(fig: Any) -> list[str]:
+    """The figure's texts a translator translates, in a stable order, each once."""
+    return sorted({t.get_text() for t in _texts(fig)})
+
+
+def translated_figure(fig: Any, lang: str) -> tuple[bytes | None, dict[str, str]]:
+    """The figure as PNG with its texts in ``lang`` (None if none is translated), and the translations used.
+
+    The figure itself is left as it was.
+    """
+    import io
+
+    from .i18n import translations
+
+    table = translations(lang)
+    artists = [a for a in _texts(fig) if a.get_text() in table]
+    if not artists:
+        return None, {}
+    used = {a.get_text(): table[a.get_text()] for a in artists}
+    english = [a.get_text() for a in artists]
+    try:
+        for artist in artists:
+            artist.set_text(table[artist.get_text()])
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", bbox_inches="tight", metadata={"Software": None})
+    finally:
+        for artist, text in zip(artists, english):
+            artist.set_text(text)
+    return buffer.getvalue(), dict(sorted(used.items()))
+
+
+def _figure_bundle(fig: Any, include: Any = None, exclude: Any = None) -> tuple[dict, dict]:
+    """IPython: no data of its own (the inline backend draws the PNG); the metadata described above."""
+    import base64
+
+    from .i18n import LANGUAGES
+
+    meta: dict[str, Any] = {"texts": figure_texts(fig)}
+    for lang in LANGUAGES:
+        if lang == "en":
+            continue
+        png, used = translated_figure(fig, lang)
+        if png is not None:
+            meta[lang] = {"image/png": base64.b64encode(png).decode("ascii"), "translations": used}
+    return {}, {FIGURE_METADATA: meta}
+
+
+def _register_translations() -> None:
+    """Show every figure with its texts and translations in its metadata (in IPython only)."""
+    try:
+        from IPython import get_ipython
+        from matplotlib.figure import Figure
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.display_formatter.mimebundle_formatter.for_type(Figure, _figure_bundle)

@@ -2,7 +2,7 @@
 
 Usage: python tools/bench.py [--skip-tests] [--json FILE]
 
-1. Build from stored outputs (what `make book` does) against the same book with
+1. Build from stored outputs (what `make book` does; then the French edition, timed on its own) against the same book with
    `execute_notebooks: force` (every notebook run during the build); both are
    clean builds into a temporary folder. Target: stored <= 0.3 x force.
 2. Incremental rebuild after editing one chapter: a copy of the book is built,
@@ -108,6 +108,14 @@ def main(argv: list[str]) -> int:
         print("1. clean build from stored outputs ...", flush=True)
         figures["build_stored_s"] = build(ROOT, work / "stored", name="stored")
         print(f"   {figures['build_stored_s']:.1f} s ({CPU['stored']:.1f} s CPU)", flush=True)
+        print("   the French edition, clean (tools/i18n.py build, as make book does after the English) ...", flush=True)
+        seconds, proc = timed("french", [sys.executable, str(ROOT / "tools" / "i18n.py"), "build", "--lang", "fr",
+                                         "--site", str(work / "stored" / "_build" / "html"), "--work", str(work / "fr")])
+        if proc.returncode != 0:
+            raise SystemExit(f"French build failed:\n{(proc.stdout + proc.stderr)[-3000:]}")
+        figures["build_french_s"] = seconds
+        figures["build_both_s"] = figures["build_stored_s"] + seconds
+        print(f"   {seconds:.1f} s ({CPU['french']:.1f} s CPU); both languages {figures['build_both_s']:.1f} s", flush=True)
         print("   clean build with execute_notebooks: force ...", flush=True)
         figures["build_force_s"] = build(ROOT, work / "force", force_config(work), name="force")
         figures["build_ratio"] = figures["build_stored_s"] / figures["build_force_s"]
@@ -154,6 +162,8 @@ def main(argv: list[str]) -> int:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"\nSummary (load average now {load:.1f} on {figures['cores']} cores: wall-clock times grow with other work)")
     print(f"  build from stored outputs   {figures['build_stored_s']:6.1f} s  ({CPU['stored']:.1f} s CPU)")
+    print(f"  French edition              {figures['build_french_s']:6.1f} s  ({CPU['french']:.1f} s CPU)   "
+          f"both languages {figures['build_both_s']:.1f} s")
     print(f"  build with force            {figures['build_force_s']:6.1f} s  ({CPU['force']:.1f} s CPU)   "
           f"ratio {figures['build_ratio']:.2f}, CPU {figures['build_ratio_cpu']:.2f} (<= 0.30)")
     print(f"  incremental (one chapter)   {figures['incremental_s']:6.1f} s  ({CPU['incremental']:.1f} s CPU)   (<= 10 s)")

@@ -42,7 +42,21 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         if cell.cell_type == "code":
             for out in cell.outputs:
                 out.get("metadata", {}).pop("execution", None)
+            cell.outputs = merged_streams(cell.outputs)
     return nb
+
+
+def merged_streams(outputs: list) -> list:
+    """Consecutive printed text of one stream as one output: how the kernel cut it up varies from run to run."""
+    merged: list = []
+    for out in outputs:
+        last = merged[-1] if merged else None
+        if (out.get("output_type") == "stream" and last is not None and last.get("output_type") == "stream"
+                and last.get("name") == out.get("name")):
+            last["text"] = "".join(last["text"]) + "".join(out["text"])
+        else:
+            merged.append(out)
+    return merged
 
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"

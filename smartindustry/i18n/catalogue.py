@@ -34,6 +34,7 @@ MARKERS = {"_", "N_", "gettext"}
 COMMENTS = {
     "accepted answer": "An accepted answer. Give the French answer; several may be given, separated by ' | '.",
     "unit": "A unit of measure, shown after a number.",
+    "in the figure": "Drawn in a figure: keep it short, it must fit where the English is.",
 }
 
 
@@ -89,16 +90,27 @@ def question_texts(bank: str) -> dict[str, list[str]]:
 
 
 def figure_texts() -> dict[str, list[str]]:
-    """The alt text of every figure of the chapter and exercise notebooks."""
+    """The alt text of every figure of the chapter and exercise notebooks, and the words drawn in it.
+
+    The words (title, labels, legend, source note) are those the stored output
+    recorded when the notebook last ran (:mod:`smartindustry.plots`).
+    """
     import nbformat
+
+    from ..plots import FIGURE_METADATA
 
     found: dict[str, list[str]] = {}
     for path in sorted((ROOT / "chapters").glob("*.ipynb")) + sorted((ROOT / "exercises").glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
+        where = path.relative_to(ROOT).as_posix()
         for cell in nb.cells:
             alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt")
             if alt:
-                found.setdefault(alt, []).append(path.relative_to(ROOT).as_posix())
+                found.setdefault(alt, []).append(f"{where} (alt text)")
+            for out in cell.get("outputs", []):
+                for text in out.get("metadata", {}).get(FIGURE_METADATA, {}).get("texts", []):
+                    if f"{where} (in the figure)" not in found.setdefault(text, []):
+                        found[text].append(f"{where} (in the figure)")
     return found
 
 
