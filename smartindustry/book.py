@@ -153,9 +153,10 @@ def _translate(nb: nbformat.NotebookNode) -> None:
             image["alt"] = _(image["alt"])
         for out in cell.get("outputs", []):
             data = out.get("data", {})
-            figure = out.get("metadata", {}).get(FIGURE_METADATA, {}).get(language(), {})
-            if "image/png" in data and figure.get("image/png"):
-                data["image/png"] = figure["image/png"]  # the figure drawn with its texts in this language
+            translation = out.get("metadata", {}).get(FIGURE_METADATA, {}).get(language(), {})
+            for mime in ("image/png", "text/html"):  # a figure drawn, a demo shown, in this language
+                if mime in data and translation.get(mime):
+                    data[mime] = translation[mime]
             found = FORM_HTML.search("".join(data.get("text/html", "")))
             question = _questions().get(found.group(1)) if found else None
             if question is not None:

@@ -29,7 +29,9 @@ import ipywidgets as widgets
 
 from .exercises import Feedback, MultipleChoice, Numeric, Question, ShortText, inline_html
 from .exercises.page import question_form
-from .i18n import N_, gettext as _
+from .i18n import LANGUAGES, N_, language, using
+from .i18n import gettext as _
+from .plots import FIGURE_METADATA
 from .i18n.questions import translated
 
 __all__ = ["ask", "QuestionWidget", "Demo", "STYLE", "figure_html", "question_form"]
@@ -207,15 +209,31 @@ class Demo(widgets.VBox):
             plt.close(fig)
         return self.result
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        data = super()._repr_mimebundle_(**kwargs) or {}
-        settings = ", ".join(f"{c.description.rstrip(':')} = {c.value}" for c in self.controls.values())
-        at = _("(at {settings})")
-        data["text/plain"] = f"{self.title} {at.format(settings=settings)}{_(':')}\n{self.result.to_text()}"
-        data["text/html"] = (
-            f'<div class="si-demo"><p><strong>{html.escape(self.title)}</strong> '
-            + f"{html.escape(at.format(settings=settings))}</p>{self.result.to_html()}"
+    def static(self) -> tuple[str, str]:
+        """What a reader with no running Python sees: (text, HTML), in the current language."""
+        settings = ", ".join(f"{_(c.description.rstrip(':'))} = {c.value}" for c in self.controls.values())
+        at = _("(at {settings})").format(settings=settings)
+        title = _(self.title)
+        text = f"{title} {at}{_(':')}\n{self.result.to_text()}"
+        page = (
+            f'<div class="si-demo"><p><strong>{html.escape(title)}</strong> '
+            + f"{html.escape(at)}</p>{self.result.to_html()}"
             + _(LAUNCH_NOTE)
             + "</div>"
         )
-        return data
+        return text, page
+
+    def texts(self) -> list[str]:
+        """The demo's own words a translator translates (the result's come from the model's catalogue)."""
+        return [self.title, self.instruction, *(c.description.rstrip(":") for c in self.controls.values())]
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+        data = super()._repr_mimebundle_(**kwargs) or {}
+        data["text/plain"], data["text/html"] = self.static()
+        # the same, in each translation, for the translated book (see smartindustry.plots for figures)
+        meta: dict[str, Any] = {"texts": self.texts()}
+        for lang in LANGUAGES:
+            if lang != language():
+                with using(lang):
+                    meta[lang] = {"text/html": self.static()[1]}
+        return data, {FIGURE_METADATA: meta}

@@ -124,6 +124,18 @@ def test_book_catalogues_hold_exactly_the_messages_of_the_pages(tmp_path, lang):
             f"new {sorted(source - target)[:2]}, gone {sorted(target - source)[:2]}")
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_parts_of_the_book_are_translated_in_the_table_of_contents(lang):
+    from i18n import TOC_CATALOGUE, toc_captions, translated_toc
+
+    toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
+    captions = toc_captions(toc)
+    assert len(captions) >= 6
+    assert {m.id for m in read_po(BOOK_LOCALES / lang / TOC_CATALOGUE)} == set(captions), "run make i18n-update"
+    french = translated_toc(toc, lang)
+    assert toc_captions(french) != captions and french.count("- file:") == toc.count("- file:")
+
+
 # -- the package speaks French --------------------------------------------------------------
 
 

@@ -110,8 +110,12 @@ def test_demo_recomputes_when_a_control_changes():
     slider.value = 1.0
     assert demo.result.performance > first.performance
     assert demo.result.to_html() == demo.output.value
-    bundle = demo._repr_mimebundle_()
+    bundle, meta = demo._repr_mimebundle_()
     assert bundle["text/plain"].startswith("Week (at Automation = 1.0, Policy = reactive):")
+    # the French book's rendering rides along, and the words a translator needs
+    assert meta["smartindustry"]["texts"] == ["Week", "try", "Automation", "Policy"]
+    french = meta["smartindustry"]["fr"]["text/html"]
+    assert "(avec Automation = 1.0, Policy = reactive)" in french and "Pour bouger les réglages" in french
     # the static page shows the result and how to run it, and no control that cannot work
     assert "<input" not in bundle["text/html"] and "<button" not in bundle["text/html"]
     assert "launch button" in bundle["text/html"] and ".ipynb" in bundle["text/html"]

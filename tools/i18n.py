@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -36,10 +38,33 @@ PACKAGE_LOCALES = ROOT / "smartindustry" / "locales"
 
 
 def catalogues(lang: str) -> list[Path]:
-    """Every catalogue of one language: the book's pages, then the package's."""
+    """Every catalogue of one language: the book's pages and table of contents, then the package's."""
     book = sorted((BOOK_LOCALES / lang / "LC_MESSAGES").rglob("*.po"))
+    toc = [BOOK_LOCALES / lang / TOC_CATALOGUE] if (BOOK_LOCALES / lang / TOC_CATALOGUE).exists() else []
     package = sorted((PACKAGE_LOCALES / lang).rglob("*.po"))
-    return book + package
+    return book + toc + package
+
+
+#: The captions of the parts of the book (``_toc.yml``), which Sphinx's gettext does not collect.
+TOC_CATALOGUE = "toc.po"
+CAPTION = re.compile(r'^(\s*- caption: )(.+?)\s*$', re.M)
+
+
+def toc_captions(text: str) -> list[str]:
+    """The captions of the book's parts, as written in ``_toc.yml`` (quotes removed)."""
+    return [_unquote_yaml(m.group(2)) for m in CAPTION.finditer(text)]
+
+
+def _unquote_yaml(value: str) -> str:
+    return value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'" else value
+
+
+def translated_toc(text: str, lang: str) -> str:
+    """``_toc.yml`` with the captions of its parts in ``lang`` (English where there is no translation)."""
+    table = {m.id: m.string for m in read_po(BOOK_LOCALES / lang / TOC_CATALOGUE) if m.translated} \
+        if (BOOK_LOCALES / lang / TOC_CATALOGUE).exists() else {}
+    return CAPTION.sub(lambda m: m.group(1) + json.dumps(table.get(_unquote_yaml(m.group(2)), _unquote_yaml(m.group(2))),
+                                                        ensure_ascii=False), text)
 
 
 def label(path: Path) -> str:
@@ -80,9 +105,10 @@ def build(lang: str, site: Path, work: Path | None = None, quiet: bool = False) 
     if "\n    language: en\n" not in config:
         raise SystemExit("_config.yml: `language: en` under sphinx.config not found")
     (work / "_config.yml").write_text(config.replace("\n    language: en\n", f"\n    language: {lang}\n"), encoding="utf-8")
+    (work / "_toc.yml").write_text(translated_toc((ROOT / "_toc.yml").read_text(encoding="utf-8"), lang), encoding="utf-8")
     env = dict(os.environ, SMARTINDUSTRY_LANG=lang)
     command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), "--path-output", str(work),
-               "--config", str(work / "_config.yml"), "-W", "-n", "--keep-going"]
+               "--config", str(work / "_config.yml"), "--toc", str(work / "_toc.yml"), "-W", "-n", "--keep-going"]
     # Sphinx rebuilds a page when its source changed, not when the package that
     # translates its questions did: then every page is read again.
     stamp, package = work / "package.sha256", package_hash()
@@ -112,9 +138,34 @@ def update(lang: str) -> None:
          "-l", lang, "-d", str(BOOK_LOCALES), "-w", "76"],
         check=True,
     )
+    update_toc(lang)
     from smartindustry.i18n import catalogue
 
     catalogue.update(lang)
+
+
+def update_toc(lang: str) -> Path:
+    """The catalogue of the part captions of ``_toc.yml`` (translations kept, new captions added)."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po as babel_read_po
+    from babel.messages.pofile import write_po
+
+    path = BOOK_LOCALES / lang / TOC_CATALOGUE
+    template = Catalog(locale=lang, project="Smart and Inclusive Industry", fuzzy=False,
+                       header_comment=f"# The captions of the book's parts (_toc.yml), in {lang}.")
+    for caption in toc_captions((ROOT / "_toc.yml").read_text(encoding="utf-8")):
+        template.add(caption, auto_comments=["a part of the book, in the sidebar"])
+    if path.exists():
+        with path.open("rb") as f:
+            catalog = babel_read_po(f, locale=lang)
+        catalog.update(template)
+    else:
+        catalog = template
+    catalog.fuzzy = False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as f:
+        write_po(f, catalog, width=76, ignore_obsolete=True)
+    return path
 
 
 def status(lang: str) -> int:

@@ -14,13 +14,15 @@ top of a notebook).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 from pathlib import Path
+from typing import Iterator
 
 from .po import read_po
 
-__all__ = ["LANGUAGES", "language", "set_language", "gettext", "_", "N_", "format_decimal"]
+__all__ = ["LANGUAGES", "language", "set_language", "gettext", "_", "N_", "format_decimal", "using"]
 
 #: Languages the course is written or translated in.
 LANGUAGES = ("en", "fr")
@@ -43,6 +45,18 @@ def set_language(lang: str | None) -> str:
         raise ValueError(f"unknown language {lang!r}: choose one of {', '.join(LANGUAGES)}")
     _chosen = lang
     return language()
+
+
+@contextlib.contextmanager
+def using(lang: str | None) -> Iterator[str]:
+    """``with using("fr"):`` texts in that language inside the block, then the language as it was."""
+    global _chosen
+    before = _chosen
+    set_language(lang)
+    try:
+        yield language()
+    finally:
+        _chosen = before
 
 
 @functools.lru_cache(maxsize=None)

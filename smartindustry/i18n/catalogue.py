@@ -9,7 +9,9 @@ Three kinds, in ``smartindustry/locales/<lang>/``:
 ``questions/<bank>.po``
     The texts of every question of one bank (:func:`smartindustry.i18n.questions.texts`).
 ``figures.po``
-    The alt text of every figure of the notebooks (cell metadata ``mystnb.image.alt``).
+    The alt text of every figure of the notebooks (cell metadata ``mystnb.image.alt``),
+    the words drawn in each figure and the title, instruction and controls of
+    each interactive demo (recorded in the stored outputs' metadata).
 
 :func:`update` writes them: a new English text arrives untranslated, a changed
 one keeps its old translation marked fuzzy, a removed one goes. Only maintainers
@@ -35,6 +37,7 @@ COMMENTS = {
     "accepted answer": "An accepted answer. Give the French answer; several may be given, separated by ' | '.",
     "unit": "A unit of measure, shown after a number.",
     "in the figure": "Drawn in a figure: keep it short, it must fit where the English is.",
+    "in a demo": "The title, instruction or a control's name of an interactive demo.",
 }
 
 
@@ -108,9 +111,10 @@ def figure_texts() -> dict[str, list[str]]:
             if alt:
                 found.setdefault(alt, []).append(f"{where} (alt text)")
             for out in cell.get("outputs", []):
+                kind = "in the figure" if "image/png" in out.get("data", {}) else "in a demo"
                 for text in out.get("metadata", {}).get(FIGURE_METADATA, {}).get("texts", []):
-                    if f"{where} (in the figure)" not in found.setdefault(text, []):
-                        found[text].append(f"{where} (in the figure)")
+                    if f"{where} ({kind})" not in found.setdefault(text, []):
+                        found[text].append(f"{where} ({kind})")
     return found
 
 
