@@ -99,6 +99,7 @@ def unzipped(site, tmp_path_factory) -> Path:
     with zipfile.ZipFile(target) as zf:
         names = zf.namelist()
         assert f"{FOLDER}/index.html" in names and f"{FOLDER}/README.txt" in names
+        assert f"{FOLDER}/fr/intro.html" in names and f"{FOLDER}/fr/_static/selfcheck-fr.js" in names  # both languages
         assert not [n for n in names if n.endswith(".map")]
         zf.extractall(out)
     return out / FOLDER

@@ -22,8 +22,15 @@ SKIP_SUFFIXES = {".map"}
 SKIP_NAMES = {".buildinfo"}
 SKIP_FOLDERS = ("_static/locales/",)
 README = """Smart and Inclusive Industry: the course book, offline edition.
+Industrie intelligente et inclusive : le livre du cours, édition hors ligne.
 
-Open index.html in this folder with any web browser (double-click it).
+En français : ouvrez fr/index.html dans ce dossier avec un navigateur web
+(double-cliquez dessus). Tout fonctionne sans connexion Internet : pages,
+recherche, questions d'autoévaluation, formules. Chaque page a un lien vers
+la même page en anglais.
+
+In English: open index.html in this folder with any web browser (double-click it).
+Each page links to the same page in French.
 Nothing needs an internet connection: pages, search, self-check questions,
 formulas and the notebook downloads (.ipynb) all work from this folder.
 To run the notebooks, install the course once (see the "How to use this
