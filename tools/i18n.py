@@ -68,6 +68,8 @@ def translated_toc(text: str, lang: str) -> str:
 
 
 def label(path: Path) -> str:
+    if path.name == TOC_CATALOGUE and path.parent.parent == BOOK_LOCALES:
+        return "_toc (the parts of the book)"
     for base in (BOOK_LOCALES, PACKAGE_LOCALES):
         try:
             rel = path.relative_to(base)
