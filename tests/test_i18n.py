@@ -69,6 +69,9 @@ def test_every_message_is_translated_and_keeps_its_markup_and_numbers(lang):
         ("See the {term}`digital divide`.", "Voir la {term}`fracture numérique <digital divide>`.", None),
         ("See {doc}`the data <../appendix/data>`.", "Voir {doc}`les données <../appendix/data>`.", None),
         ("Anything.", "", "not translated"),
+        ("A reject costs US\\$5, a miss US\\$50.", "Un rejet coûte 5 USD, un défaut 50 USD.", None),
+        ("A reject costs US\\$5, a miss US\\$50.", "Un rejet coûte 6 USD, un défaut 50 USD.", "numbers differ"),
+        ("The mean is $\\bar{x} = 2$.", "La moyenne est $\\bar{x} = 3$.", "markup lost: math"),
     ],
 )
 def test_the_checks_find_what_a_reader_could_not(english, translation, problem):

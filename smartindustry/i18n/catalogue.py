@@ -36,6 +36,7 @@ MARKERS = {"_", "N_", "gettext"}
 COMMENTS = {
     "accepted answer": "An accepted answer. Give the French answer; several may be given, separated by ' | '.",
     "unit": "A unit of measure, shown after a number.",
+    "known wrong answer": "A wrong answer learners often give. Give it as a French learner would write it; several may be given, separated by ' | '.",
     "in the figure": "Drawn in a figure: keep it short, it must fit where the English is.",
     "in a demo": "The title, instruction or a control's name of an interactive demo.",
 }

@@ -95,8 +95,12 @@ def _role_key(role: str, content: str) -> tuple[str, str]:
     return role, content
 
 
+_ESCAPED_DOLLAR = re.compile(r"\\\$")  # MyST's \$ is a dollar sign, not maths
+
+
 def markup(text: str) -> Counter:
     """Roles (with their targets), inline code, maths and link targets in a text."""
+    text = _ESCAPED_DOLLAR.sub(" ", text)
     found: Counter = Counter()
     for role, content in _ROLE.findall(text):
         found[_role_key(role, content)] += 1
@@ -117,7 +121,7 @@ def numbers(text: str, *, french: bool = False) -> Counter:
     markup). In English ``.`` is the decimal mark and ``,`` groups thousands; in French
     ``,`` is the decimal mark and a space (any kind) groups thousands.
     """
-    text = _ROLE.sub(" ", text)
+    text = _ROLE.sub(" ", _ESCAPED_DOLLAR.sub(" ", text))
     text = _LINK.sub(" ", text)
     text = _MATH.sub(" ", _CODE.sub(" ", text))
     if french:

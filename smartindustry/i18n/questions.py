@@ -7,8 +7,9 @@ explanation, messages on known mistakes, unit) come from the package's catalogue
 checks are the question's own. So the French self-check is the English one,
 with French words.
 
-A short-text question accepts its English answers and their translations; a
-translation may list several French answers separated by `` | ``.
+A short-text question accepts its English answers and their translations, and
+knows its known wrong answers in both languages; a translation may list several
+answers separated by `` | ``.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ def texts(question: Any) -> Iterator[tuple[str, str]]:
         yield from texts(mistake)
     for answer in getattr(question, "accepted", ()) or ():
         yield "accepted answer", answer
-    for message in (getattr(question, "wrong", None) or {}).values():
+    for wrong, message in (getattr(question, "wrong", None) or {}).items():
+        yield "known wrong answer", wrong
         yield "message", message
 
 
@@ -65,7 +67,11 @@ def _copy(obj: Any, lang: str) -> Any:
                     accepted.append(alternative.strip())
         changes["accepted"] = accepted
     if getattr(obj, "wrong", None):
-        changes["wrong"] = {k: gettext(v, lang) for k, v in obj.wrong.items()}
+        wrong = {k: gettext(v, lang) for k, v in obj.wrong.items()}
+        for k, v in obj.wrong.items():  # the same mistake, as a learner of this language writes it
+            for alternative in gettext(k, lang).split(ALTERNATIVES):
+                wrong.setdefault(alternative.strip(), gettext(v, lang))
+        changes["wrong"] = wrong
     return dataclasses.replace(obj, **changes) if changes else obj
 
 
