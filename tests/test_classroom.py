@@ -263,3 +263,42 @@ def test_each_chapter_page_maps_every_exercise_to_the_chapter_objectives(page):
 def test_every_chapter_has_a_teaching_notes_page():
     chapters = sorted(p.stem for p in (ROOT / "chapters").glob("*.ipynb"))
     assert chapters and [p.stem for p in CHAPTER_PAGES] == chapters
+
+
+# -- the French editions (--lang fr) ----------------------------------------------------
+
+FRENCH = course_labels(ROOT, "fr")
+
+
+def test_french_student_edition_is_the_same_notebook_in_french_and_runs_in_french(tmp_path):
+    a = next(x for x in ASSIGNMENTS if x.stem == "03_digital_divide_exercises")
+    english, nb = student_edition(a, LABELS), student_edition(a, FRENCH, lang="fr")
+    assert [c.cell_type for c in nb.cells] == [c.cell_type for c in english.cells]
+    assert nb.metadata["smartindustry"]["language"] == "fr"
+    assert nb.cells[0].source.startswith("# Exercices")
+    assert nb.cells[1].source.startswith("**Édition apprenant.**")
+    markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "Exercice 1" in markdown and "Exercise 1" not in markdown
+    # the code is the English code (comments aside), with one line that chooses French
+    setup = next(c for c in nb.cells if c.cell_type == "code")
+    assert setup.source.startswith('import smartindustry; smartindustry.set_language("fr")')
+    strip = re.compile(r"#.*")
+    assert [strip.sub("", c.source).strip() for c in nb.cells if c.cell_type == "code"][1:] == [
+        strip.sub("", c.source).strip() for c in english.cells if c.cell_type == "code"][1:]
+    ran = _run(nb, tmp_path)
+    checks = [c for c in ran.cells if c.cell_type == "code" and c.source.startswith("check(")]
+    assert len(checks) == len(a.exercises)
+    for cell in checks:
+        text = "".join(o.get("data", {}).get("text/plain", "") for o in cell.outputs)
+        assert text.startswith("Pas encore de réponse"), text[:100]
+
+
+def test_french_instructor_edition_and_answer_key():
+    a = next(x for x in ASSIGNMENTS if x.stem == "03_digital_divide_exercises")
+    nb = instructor_edition(a, ROOT, FRENCH, lang="fr")
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "**Édition enseignant" in text and "#### Corrigé\u00a0: `divide-meaningful`" in text
+    assert "## Notes pédagogiques\u00a0: la fracture numérique" in text and "Teaching notes" not in text
+    key = course_answer_key("fr")
+    assert key.startswith("# Corrigé de toutes les questions du cours")
+    assert "- **Réponse\u00a0:** 0,695233, acceptée à ±0,006 près" in key

@@ -326,6 +326,19 @@ def test_a_partial_answer_scores_partially(graded):
     assert "counted all 300 parts" in r.exercises[1].feedback.message  # the known mistake, recognised by the grader
 
 
+def test_the_feedback_report_in_french(graded):
+    from smartindustry.i18n import using
+
+    r = _row(graded, "Partial Paula.ipynb")
+    english = feedback_text(r)
+    with using("fr"):
+        text = feedback_text(r)
+    assert english.startswith("Smart and Inclusive Industry: feedback on your exercises")
+    assert text.startswith("Industrie intelligente et inclusive\u00a0: retour sur vos exercices")
+    assert "Note\u00a0: 2,33 sur 6 points" in text and "Score: 2.33 of 6 points" in english
+    assert "Exercice 1\u00a0: " in text and "Exercise" not in text
+
+
 def test_student_names_come_from_file_and_folder_names(graded):
     assert _row(graded, "amina/07_industry40_fundamentals_exercises.ipynb").student == "amina"
     a = load_assignment(EX07, ROOT)

@@ -67,6 +67,11 @@ def translated_toc(text: str, lang: str) -> str:
                                                         ensure_ascii=False), text)
 
 
+def is_book(path: Path) -> bool:
+    """True for a catalogue of the book's pages (MyST Markdown), False for the package's (plain text)."""
+    return BOOK_LOCALES in path.resolve().parents
+
+
 def label(path: Path) -> str:
     if path.name == TOC_CATALOGUE and path.parent.parent == BOOK_LOCALES:
         return "_toc (the parts of the book)"
@@ -194,7 +199,7 @@ def check(lang: str, files: list[str]) -> int:
     count = 0
     for path in paths:
         for message in read_po(path):
-            for problem in problems(message, french=(lang == "fr")):
+            for problem in problems(message, french=(lang == "fr"), myst=is_book(path)):
                 count += 1
                 head = message.id.replace("\n", " ")[:70]
                 print(f"{path}:{message.line}: {problem}  [{head}]")

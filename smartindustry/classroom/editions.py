@@ -315,7 +315,8 @@ def student_edition(assignment: Assignment, labels: dict[str, str] | None = None
 
 
 def _md(text: str) -> str:
-    return text.replace("\n", " ").strip()
+    """A text of a question as one Markdown line (a dollar sign stays a dollar sign, not maths)."""
+    return text.replace("\n", " ").replace("$", "\\$").strip()
 
 
 def answer_key_markdown(q: Question, *, heading: str = "####", lang: str = "en") -> str:

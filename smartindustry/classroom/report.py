@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from ..i18n import gettext as _
-from ..i18n import language
+from ..i18n import format_decimal, language
 from .grading import SubmissionResult
 
 __all__ = ["write_gradebook", "write_feedback", "feedback_text", "safe_file_name"]
@@ -20,6 +20,11 @@ def _cell(text: str) -> str:
 
 def _fmt(points: float) -> str:
     return f"{points:g}"
+
+
+def _shown(points: float) -> str:
+    """Points as a report writes them, in its language (2.33, or 2,33 in French)."""
+    return format_decimal(_fmt(points))
 
 
 def write_gradebook(results: list[SubmissionResult], path: Path) -> Path:
@@ -80,7 +85,7 @@ def feedback_text(r: SubmissionResult) -> str:
 
             title = book_catalogue(page, language()).get(title, title)
         lines.append(_("Notebook: {title} ({name})").format(title=title, name=r.assignment.name))
-        lines.append(_("Score: {total} of {points} points").format(total=_fmt(r.total), points=_fmt(r.max_points)))
+        lines.append(_("Score: {total} of {points} points").format(total=_shown(r.total), points=_shown(r.max_points)))
     else:
         page = ""
         lines.append(_("Score: 0 points"))
@@ -98,7 +103,7 @@ def feedback_text(r: SubmissionResult) -> str:
         for e in r.exercises:
             fb = e.feedback
             heading = exercise_heading(e.exercise.number, e.exercise.title, page)
-            lines.append(_("{heading} ({points} of {max})").format(heading=heading, points=_fmt(e.points), max=_fmt(e.exercise.points)))
+            lines.append(_("{heading} ({points} of {max})").format(heading=heading, points=_shown(e.points), max=_shown(e.exercise.points)))
             lines.append(f"  {fb.label}{colon} {fb.message}")
             if fb.hint and not fb.correct:
                 lines.append(f"  {_('Hint')}{colon} {fb.hint}")

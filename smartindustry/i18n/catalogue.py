@@ -132,13 +132,18 @@ def templates() -> dict[str, dict[str, list[str]]]:
     return out
 
 
-def update(lang: str) -> list[Path]:
-    """Write the package's catalogues for ``lang`` from the English source; return their paths."""
+def update(lang: str, only: set[str] | None = None) -> list[Path]:
+    """Write the package's catalogues for ``lang`` from the English source; return their paths.
+
+    ``only``: the names of the catalogues to write (``{"messages"}``), all by default.
+    """
     from babel.messages.catalog import Catalog
     from babel.messages.pofile import read_po, write_po
 
     written = []
     for name, found in templates().items():
+        if only is not None and name not in only:
+            continue
         template = Catalog(
             locale=lang, project="Smart and Inclusive Industry", version="1", fuzzy=False,
             copyright_holder="The Smart and Inclusive Industry course authors",

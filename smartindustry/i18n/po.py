@@ -98,9 +98,13 @@ def _role_key(role: str, content: str) -> tuple[str, str]:
 _ESCAPED_DOLLAR = re.compile(r"\\\$")  # MyST's \$ is a dollar sign, not maths
 
 
-def markup(text: str) -> Counter:
-    """Roles (with their targets), inline code, maths and link targets in a text."""
-    text = _ESCAPED_DOLLAR.sub(" ", text)
+def markup(text: str, myst: bool = True) -> Counter:
+    """Roles (with their targets), inline code, maths and link targets in a text.
+
+    ``myst=False``: a text of the course package (a question, a message), where
+    only inline code is markup and a dollar sign is a dollar sign.
+    """
+    text = _ESCAPED_DOLLAR.sub(" ", text) if myst else text.replace("$", " ")
     found: Counter = Counter()
     for role, content in _ROLE.findall(text):
         found[_role_key(role, content)] += 1
@@ -114,14 +118,14 @@ def markup(text: str) -> Counter:
     return found
 
 
-def numbers(text: str, *, french: bool = False) -> Counter:
+def numbers(text: str, *, french: bool = False, myst: bool = True) -> Counter:
     """The numbers written with digits in a text, in one form (``2.6``, ``2495``).
 
     Code, maths, role contents and link targets are left out (they are compared as
     markup). In English ``.`` is the decimal mark and ``,`` groups thousands; in French
     ``,`` is the decimal mark and a space (any kind) groups thousands.
     """
-    text = _ROLE.sub(" ", _ESCAPED_DOLLAR.sub(" ", text))
+    text = _ROLE.sub(" ", _ESCAPED_DOLLAR.sub(" ", text) if myst else text.replace("$", " "))
     text = _LINK.sub(" ", text)
     text = _MATH.sub(" ", _CODE.sub(" ", text))
     if french:
@@ -132,14 +136,18 @@ def numbers(text: str, *, french: bool = False) -> Counter:
     return Counter(m.rstrip(".,") for m in _NUMBER.findall(text))
 
 
-def problems(message: Message, *, french: bool = True) -> list[str]:
-    """What is wrong with one translated message ([] when nothing is)."""
+def problems(message: Message, *, french: bool = True, myst: bool = True) -> list[str]:
+    """What is wrong with one translated message ([] when nothing is).
+
+    ``myst``: the message is MyST Markdown (a page of the book), else plain text
+    with `code` (the course package's texts).
+    """
     if not message.string:
         return ["not translated"]
     out = []
     if message.fuzzy:
         out.append("fuzzy (the English changed: check the translation, then remove the flag)")
-    source, target = markup(message.id), markup(message.string)
+    source, target = markup(message.id, myst), markup(message.string, myst)
     if source != target:
         lost = source - target
         added = target - source
@@ -147,7 +155,7 @@ def problems(message: Message, *, french: bool = True) -> list[str]:
             out.append("markup lost: " + ", ".join(_show(k) for k in lost))
         if added:
             out.append("markup added: " + ", ".join(_show(k) for k in added))
-    src_n, dst_n = numbers(message.id), numbers(message.string, french=french)
+    src_n, dst_n = numbers(message.id, myst=myst), numbers(message.string, french=french, myst=myst)
     if src_n != dst_n:
         lost = src_n - dst_n
         added = dst_n - src_n
