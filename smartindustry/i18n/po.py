@@ -129,10 +129,10 @@ def numbers(text: str, *, french: bool = False, myst: bool = True) -> Counter:
     text = _LINK.sub(" ", text)
     text = _MATH.sub(" ", _CODE.sub(" ", text))
     if french:
-        text = re.sub(r"(?<=\d)[\u00a0\u202f ](?=\d{3}(?!\d))", "", text)
+        text = re.sub(r"(?<=\d)[\u00a0\u202f\u2007 ](?=\d{3}(?!\d))", "", text)
         text = re.sub(r"(?<=\d),(?=\d)", ".", text)
-    else:
-        text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)
+    else:  # 1,200 or, in a few places, 1 200
+        text = re.sub(r"(?<=\d)[, \u00a0](?=\d{3}(?!\d))", "", text)
     return Counter(m.rstrip(".,") for m in _NUMBER.findall(text))
 
 

@@ -52,7 +52,8 @@ def _copy(obj: Any, lang: str) -> Any:
     for name in TEXT_FIELDS:
         value = getattr(obj, name, None)
         if isinstance(value, str) and value.strip():
-            changes[name] = gettext(value, lang)
+            # the same English word may be an accepted answer elsewhere, translated as "a | b": here, its first form
+            changes[name] = gettext(value, lang).split(ALTERNATIVES)[0]
     if getattr(obj, "hints", None):
         changes["hints"] = tuple(gettext(h, lang) for h in obj.hints)
     if getattr(obj, "choices", None):
