@@ -35,6 +35,9 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_, format_decimal
+from ..i18n import gettext as _
+
 __all__ = [
     "RAINFALL",
     "RULES",
@@ -52,7 +55,10 @@ __all__ = [
 RAINFALL = {"dry": (0.10, 8.0), "normal": (0.20, 10.0), "wet": (0.35, 12.0)}
 
 #: The irrigation rules of :func:`simulate_season`.
-RULES = ("rain-fed", "calendar", "sensor")
+RULES = (N_("rain-fed"), N_("calendar"), N_("sensor"))
+
+#: How the demo names the seasons of each kind of :data:`RAINFALL`.
+_SEASONS = {"dry": N_("dry seasons"), "normal": N_("normal seasons"), "wet": N_("wet seasons")}
 
 
 def _check_number(name: str, value: float, low: float, high: float | None = None) -> float:
@@ -60,10 +66,14 @@ def _check_number(name: str, value: float, low: float, high: float | None = None
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number, not {value!r}") from None
+        raise ValueError(_("{name} must be a number, not {value}").format(name=name, value=repr(value))) from None
     if not np.isfinite(number) or number < low or (high is not None and number > high):
-        upper = "" if high is None else f" and at most {high:g}"
-        raise ValueError(f"{name} must be at least {low:g}{upper}; got {value!r}")
+        if high is None:
+            message = _("{name} must be at least {low}; got {value}")
+        else:
+            message = _("{name} must be at least {low} and at most {high}; got {value}")
+        raise ValueError(message.format(name=name, low=format_decimal(f"{low:g}"),
+                                        high=format_decimal(f"{high:g}") if high is not None else "", value=repr(value)))
     return number
 
 
@@ -178,7 +188,7 @@ def simulate_season(
     A :class:`SeasonRun`.
     """
     if rule not in RULES:
-        raise ValueError(f"rule must be one of {', '.join(RULES)}; got {rule!r}")
+        raise ValueError(_("rule must be one of {rules}; got {rule}").format(rules=", ".join(RULES), rule=repr(rule)))
     threshold = _check_number("threshold_pct", threshold_pct, 0, 100)
     interval = int(_check_number("calendar_interval_days", calendar_interval_days, 1))
     amount = _check_number("calendar_amount_mm", calendar_amount_mm, 0)
@@ -190,7 +200,7 @@ def simulate_season(
     ky = _check_number("yield_response", yield_response, 0)
     rain = np.atleast_2d(np.asarray(rain_mm, dtype=float))
     if rain.ndim != 2 or rain.size == 0 or not np.isfinite(rain).all() or (rain < 0).any():
-        raise ValueError("rain_mm must be a non-empty table of daily rain in mm, none negative")
+        raise ValueError(_("rain_mm must be a non-empty table of daily rain in mm, none negative"))
     seasons, days = rain.shape
 
     soil = np.full(seasons, capacity)  # water in the root zone, mm
@@ -248,10 +258,17 @@ class Economics:
     worst_profit_usd: float
 
     def to_text(self) -> str:
-        return (
-            f"{self.rule}: yield {self.yield_t_ha:.2f} t/ha, water {self.water_m3:,.0f} m³/ha "
-            f"({self.irrigations:.1f} irrigations), profit USD {self.profit_usd:,.0f}/ha "
-            f"(worst season USD {self.worst_profit_usd:,.0f})"
+        return _(
+            "{rule}: yield {harvest} t/ha, water {water} m³/ha "
+            "({irrigations} irrigations), profit USD {profit}/ha "
+            "(worst season USD {worst})"
+        ).format(
+            rule=_(self.rule),
+            harvest=format_decimal(f"{self.yield_t_ha:.2f}"),
+            water=format_decimal(f"{self.water_m3:,.0f}"),
+            irrigations=format_decimal(f"{self.irrigations:.1f}"),
+            profit=format_decimal(f"{self.profit_usd:,.0f}"),
+            worst=format_decimal(f"{self.worst_profit_usd:,.0f}"),
         )
 
 
@@ -342,39 +359,57 @@ class DemoResult:
         return self.rules[2].profit_usd - self.rules[1].profit_usd
 
     def _settings(self) -> str:
-        return (
-            f"{self.rainfall} seasons; water USD {self.water_price_usd_m3:.2f}/m³, sensor USD "
-            f"{self.sensor_cost_usd:,.0f} a season, maize USD {self.crop_price_usd_t:,.0f}/t"
+        seasons = _(_SEASONS[self.rainfall]) if self.rainfall in _SEASONS else f"{self.rainfall} seasons"
+        return _("{seasons}; water USD {water}/m³, sensor USD {sensor} a season, maize USD {maize}/t").format(
+            seasons=seasons,
+            water=format_decimal(f"{self.water_price_usd_m3:.2f}"),
+            sensor=format_decimal(f"{self.sensor_cost_usd:,.0f}"),
+            maize=format_decimal(f"{self.crop_price_usd_t:,.0f}"),
         )
 
     def _verdict(self) -> str:
         gain = self.sensor_gain_usd
-        side = "more" if gain >= 0 else "less"
+        if gain >= 0:
+            compared = _("The sensor rule at {threshold} % earns USD {gain} a hectare more than the calendar.")
+        else:
+            compared = _("The sensor rule at {threshold} % earns USD {gain} a hectare less than the calendar.")
+        if self.best_threshold_pct == 0:
+            best = _("The most profitable threshold in the grid is {best} % (USD {profit}/ha): "
+                     "never irrigate, so the sensor is not worth buying.")
+        else:
+            best = _("The most profitable threshold in the grid is {best} % (USD {profit}/ha).")
         return (
-            f"The sensor rule at {self.threshold_pct:g} % earns USD {abs(gain):,.0f} a hectare {side} than the calendar. "
-            f"The most profitable threshold in the grid is {self.best_threshold_pct:g} % (USD {self.best_profit_usd:,.0f}/ha)"
-            + (": never irrigate, so the sensor is not worth buying." if self.best_threshold_pct == 0 else ".")
+            compared.format(threshold=format_decimal(f"{self.threshold_pct:g}"), gain=format_decimal(f"{abs(gain):,.0f}"))
+            + " "
+            + best.format(best=format_decimal(f"{self.best_threshold_pct:g}"),
+                          profit=format_decimal(f"{self.best_profit_usd:,.0f}"))
         )
 
     def to_text(self) -> str:
-        lines = [f"{DEMO_SEASONS} seasons, one hectare ({self._settings()}):"]
+        lines = [_("{count} seasons, one hectare ({settings}):").format(count=DEMO_SEASONS, settings=self._settings())]
         lines += [f"- {e.to_text()}" for e in self.rules]
         return "\n".join(lines + [self._verdict()])
 
     def to_html(self) -> str:
         head = "".join(
             f'<th scope="col">{h}</th>'
-            for h in ["Rule", "Yield (t/ha)", "Water (m³/ha)", "Irrigations", "Profit (USD/ha)", "Worst season (USD/ha)"]
+            for h in [_("Rule"), _("Yield (t/ha)"), _("Water (m³/ha)"), _("Irrigations"), _("Profit (USD/ha)"),
+                      _("Worst season (USD/ha)")]
         )
         rows = "".join(
-            f'<tr><th scope="row" style="text-align:left">{html.escape(e.rule)}</th><td>{e.yield_t_ha:.2f}</td>'
-            f"<td>{e.water_m3:,.0f}</td><td>{e.irrigations:.1f}</td><td><strong>{e.profit_usd:,.0f}</strong></td>"
-            f"<td>{e.worst_profit_usd:,.0f}</td></tr>"
+            f'<tr><th scope="row" style="text-align:left">{html.escape(_(e.rule))}</th>'
+            f"<td>{format_decimal(f'{e.yield_t_ha:.2f}')}</td>"
+            f"<td>{format_decimal(f'{e.water_m3:,.0f}')}</td><td>{format_decimal(f'{e.irrigations:.1f}')}</td>"
+            f"<td><strong>{format_decimal(f'{e.profit_usd:,.0f}')}</strong></td>"
+            f"<td>{format_decimal(f'{e.worst_profit_usd:,.0f}')}</td></tr>"
             for e in self.rules
         )
+        seasons = _("{count} seasons, one hectare ({settings}).").format(
+            count=DEMO_SEASONS, settings=html.escape(self._settings()))
+        caption = _("Three irrigation rules, averages over the seasons")
         return (
-            f"<p>{DEMO_SEASONS} seasons, one hectare ({html.escape(self._settings())}).</p>"
-            f'<table class="si-irrigation"><caption>Three irrigation rules, averages over the seasons</caption>'
+            f"<p>{seasons}</p>"
+            f'<table class="si-irrigation"><caption>{caption}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
             f"<p>{html.escape(self._verdict())}</p>"
         )
@@ -399,7 +434,8 @@ def irrigation_demo(
     names the most profitable threshold of :data:`DEMO_THRESHOLDS` at these prices.
     """
     if rainfall not in RAINFALL:
-        raise ValueError(f"rainfall must be one of {', '.join(RAINFALL)}; got {rainfall!r}")
+        raise ValueError(_("rainfall must be one of {kinds}; got {rainfall}").format(
+            kinds=", ".join(RAINFALL), rainfall=repr(rainfall)))
     threshold = _check_number("threshold_pct", threshold_pct, 0, 100)
     prices = dict(
         crop_price_usd_t=_check_number("crop_price_usd_t", crop_price_usd_t, 0),

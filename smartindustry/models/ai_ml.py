@@ -35,6 +35,9 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from ..i18n import format_decimal
+from ..i18n import gettext as _
+
 __all__ = [
     "FEATURES",
     "simulate_parts",
@@ -111,12 +114,12 @@ def simulate_parts(
     ``defective`` (True for a truly defective part).
     """
     if n < 1:
-        raise ValueError("n must be at least 1")
+        raise ValueError(_("n must be at least 1"))
     for name, value in (("defect_rate", defect_rate), ("surface_defect_share", surface_defect_share)):
         if not 0.0 <= value <= 1.0:
-            raise ValueError(f"{name} must be between 0 and 1")
+            raise ValueError(_("{name} must be between 0 and 1").format(name=name))
     if min(good_surface_sd, flaw_surface_sd, good_deviation_sd_mm) <= 0:
-        raise ValueError("standard deviations must be positive")
+        raise ValueError(_("standard deviations must be positive"))
     rng = np.random.default_rng(seed)
     defective = rng.random(n) < defect_rate
     surface_flaw = defective & (rng.random(n) < surface_defect_share)
@@ -146,7 +149,7 @@ def train_test_split(parts: pd.DataFrame, test_share: float = 0.3, seed: int = 1
     table; the rest to the training table. Both keep their original order.
     """
     if not 0.0 < test_share < 1.0:
-        raise ValueError("test_share must be between 0 and 1")
+        raise ValueError(_("test_share must be between 0 and 1"))
     rng = np.random.default_rng(seed)
     n_test = int(round(len(parts) * test_share))
     test_rows = np.sort(rng.permutation(len(parts))[:n_test])
@@ -220,7 +223,7 @@ def confusion(truth: Sequence[bool] | pd.Series, flagged: Sequence[bool] | pd.Se
     t = np.asarray(truth, dtype=bool)
     f = np.asarray(flagged, dtype=bool)
     if t.shape != f.shape:
-        raise ValueError("truth and flagged must have the same length")
+        raise ValueError(_("truth and flagged must have the same length"))
     return Confusion(
         tp=int((t & f).sum()),
         fp=int((~t & f).sum()),
@@ -378,35 +381,57 @@ class InspectionResult:
 
     def to_text(self) -> str:
         c = self.counts
-        return (
-            f"Reject when the model's probability >= {self.threshold:.2f}; a false reject costs "
-            f"${self.false_reject_cost:g}, a missed defect ${self.missed_defect_cost:g}.\n"
-            f"Caught defects (TP) {c.tp}, false rejects (FP) {c.fp}, missed defects (FN) {c.fn}, "
-            f"good parts passed (TN) {c.tn}.\n"
-            f"Accuracy {c.accuracy:.1%}, precision {_pct(c.precision)}, recall {_pct(c.recall)}.\n"
-            f"Cost of errors: ${self.cost:,.0f} per 1,000 parts. At these costs the lowest cost, "
-            f"${self.best_cost:,.0f}, is at threshold {self.best_threshold:.2f}."
-        )
+        return "\n".join([
+            _("Reject when the model's probability >= {threshold}; a false reject costs "
+              "${false_reject}, a missed defect ${missed}.").format(
+                threshold=format_decimal(f"{self.threshold:.2f}"),
+                false_reject=format_decimal(f"{self.false_reject_cost:g}"),
+                missed=format_decimal(f"{self.missed_defect_cost:g}")),
+            _("Caught defects (TP) {tp}, false rejects (FP) {fp}, missed defects (FN) {fn}, "
+              "good parts passed (TN) {tn}.").format(tp=c.tp, fp=c.fp, fn=c.fn, tn=c.tn),
+            self._measures(),
+            _("Cost of errors: ${cost} per 1,000 parts.").format(cost=format_decimal(f"{self.cost:,.0f}"))
+            + " " + self._lowest(),
+        ])
+
+    def _measures(self, escape: bool = False) -> str:
+        c = self.counts
+        precision, recall = _pct(c.precision), _pct(c.recall)
+        if escape:
+            precision, recall = html.escape(precision), html.escape(recall)
+        return _("Accuracy {accuracy}, precision {precision}, recall {recall}.").format(
+            accuracy=format_decimal(f"{c.accuracy:.1%}"), precision=precision, recall=recall)
+
+    def _lowest(self) -> str:
+        return _("At these costs the lowest cost, ${cost}, is at threshold {threshold}.").format(
+            cost=format_decimal(f"{self.best_cost:,.0f}"), threshold=format_decimal(f"{self.best_threshold:.2f}"))
 
     def to_html(self) -> str:
         c = self.counts
         cell = 'style="padding:.2em .8em;text-align:right"'
+        threshold = _("Threshold {threshold}.").format(threshold=format_decimal(f"{self.threshold:.2f}"))
+        cost = _(
+            "<strong>Cost of errors: ${cost} per 1,000 parts</strong> "
+            "(false reject ${false_reject}, missed defect ${missed})."
+        ).format(cost=format_decimal(f"{self.cost:,.0f}"), false_reject=format_decimal(f"{self.false_reject_cost:g}"),
+                 missed=format_decimal(f"{self.missed_defect_cost:g}"))
         return (
-            '<table class="si-confusion"><caption>Test parts by truth (rows) and decision (columns)</caption>'
-            f'<tr><th></th><th scope="col" {cell}>rejected</th><th scope="col" {cell}>passed</th></tr>'
-            f'<tr><th scope="row">truly defective</th><td {cell}>{c.tp} caught (TP)</td><td {cell}>{c.fn} missed (FN)</td></tr>'
-            f'<tr><th scope="row">truly good</th><td {cell}>{c.fp} false rejects (FP)</td><td {cell}>{c.tn} passed (TN)</td></tr>'
+            f'<table class="si-confusion"><caption>{_("Test parts by truth (rows) and decision (columns)")}</caption>'
+            f'<tr><th></th><th scope="col" {cell}>{_("rejected")}</th><th scope="col" {cell}>{_("passed")}</th></tr>'
+            f'<tr><th scope="row">{_("truly defective")}</th>'
+            f'<td {cell}>{_("{count} caught (TP)").format(count=c.tp)}</td>'
+            f'<td {cell}>{_("{count} missed (FN)").format(count=c.fn)}</td></tr>'
+            f'<tr><th scope="row">{_("truly good")}</th>'
+            f'<td {cell}>{_("{count} false rejects (FP)").format(count=c.fp)}</td>'
+            f'<td {cell}>{_("{count} passed (TN)").format(count=c.tn)}</td></tr>'
             "</table>"
-            f"<p>Threshold {self.threshold:.2f}. Accuracy {c.accuracy:.1%}, precision {html.escape(_pct(c.precision))}, "
-            f"recall {html.escape(_pct(c.recall))}.<br>"
-            f"<strong>Cost of errors: ${self.cost:,.0f} per 1,000 parts</strong> "
-            f"(false reject ${self.false_reject_cost:g}, missed defect ${self.missed_defect_cost:g}). "
-            f"At these costs the lowest cost, ${self.best_cost:,.0f}, is at threshold {self.best_threshold:.2f}.</p>"
+            f"<p>{threshold} {self._measures(escape=True)}<br>"
+            f"{cost} {self._lowest()}</p>"
         )
 
 
 def _pct(x: float) -> str:
-    return "undefined (no part in the denominator)" if np.isnan(x) else f"{x:.1%}"
+    return _("undefined (no part in the denominator)") if np.isnan(x) else format_decimal(f"{x:.1%}")
 
 
 #: Thresholds the demo tries when it looks for the cheapest one: 0.01, 0.02, ..., 0.99.

@@ -47,6 +47,7 @@ import numpy as np
 import pandas as pd
 
 from ..exercises import Rendered, parse_number
+from ..i18n import N_, format_decimal, gettext as _
 
 __all__ = [
     "possible_links",
@@ -68,22 +69,31 @@ DEMO_FIRST_USERS = (1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 25, 30)
 
 
 def _number(value: Any, name: str, unit: str, low: float, high: float) -> float:
-    """Read one input as a number between ``low`` and ``high``, or raise ValueError with a clear message."""
+    """Read one input as a number between ``low`` and ``high``, or raise ValueError with a clear message.
+
+    ``name`` and ``unit`` are English texts (marked where they are written) and are
+    translated here, in the messages only.
+    """
+    shown_name, shown_unit = _(name), _(unit)
     if value is None or value is Ellipsis or (isinstance(value, str) and not value.strip()):
-        raise ValueError(f"{name} is empty: type a number ({unit}).")
+        raise ValueError(_("{name} is empty: type a number ({unit}).").format(name=shown_name, unit=shown_unit))
     if isinstance(value, bool):
-        raise ValueError(f"{name} must be a number ({unit}), not {value!r}.")
+        raise ValueError(_("{name} must be a number ({unit}), not {value}.").format(
+            name=shown_name, unit=shown_unit, value=repr(value)))
     if isinstance(value, str):
         try:
-            value, _ = parse_number(value, unit if unit in ("%", "USD") else "")
+            value, _note = parse_number(value, unit if unit in ("%", "USD") else "")
         except ValueError as exc:
-            raise ValueError(f"{name}: {exc}") from None
+            raise ValueError(_("{name}: {error}").format(name=shown_name, error=exc)) from None
     try:
         x = float(value)
     except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number ({unit}), not {value!r}.") from None
+        raise ValueError(_("{name} must be a number ({unit}), not {value}.").format(
+            name=shown_name, unit=shown_unit, value=repr(value))) from None
     if math.isnan(x) or not low <= x <= high:
-        raise ValueError(f"{name} must be between {low:,g} and {high:,g} {unit} (you gave {x:,g}).")
+        raise ValueError(_("{name} must be between {low} and {high} {unit} (you gave {value}).").format(
+            name=shown_name, low=format_decimal(f"{low:,g}"), high=format_decimal(f"{high:,g}"), unit=shown_unit,
+            value=format_decimal(f"{x:,g}")))
     return x
 
 
@@ -94,9 +104,10 @@ def possible_links(users: int) -> int:
     users, about a hundred times the pairs. ``users`` is a count of people
     (a whole number, 0 or more).
     """
-    n = _number(users, "users", "people", 0, 1e12)
+    n = _number(users, N_("users"), N_("people"), 0, 1e12)
     if n != int(n):
-        raise ValueError(f"users must be a whole number of people (you gave {n:g}).")
+        raise ValueError(_("users must be a whole number of people (you gave {value}).").format(
+            value=format_decimal(f"{n:g}")))
     n = int(n)
     return n * (n - 1) // 2
 
@@ -111,8 +122,8 @@ def agent_distance_km(agents_per_10k: float, people_per_km2: float = 100.0) -> f
     people (more than 0, at most 1,000); ``people_per_km2``: people per km²
     (more than 0, at most 50,000).
     """
-    agents = _number(agents_per_10k, "agents per 10,000 people", "agents", 1e-9, 1000)
-    density = _number(people_per_km2, "people per km²", "people per km²", 1e-9, 50_000)
+    agents = _number(agents_per_10k, N_("agents per 10,000 people"), N_("agents"), 1e-9, 1000)
+    density = _number(people_per_km2, N_("people per km²"), N_("people per km²"), 1e-9, 50_000)
     return 0.5 / math.sqrt(agents * density / 10_000)
 
 
@@ -131,9 +142,9 @@ def monthly_cost_usd(
     ``travel_usd_per_km`` USD per km, for the fare or the time):
     ``transfers_per_month × (fee + 2 × distance × travel cost per km)``.
     """
-    fee = _number(fee_usd, "fee", "USD", 0, 1000)
-    transfers = _number(transfers_per_month, "transfers per month", "transfers", 0, 1000)
-    travel = _number(travel_usd_per_km, "travel cost", "USD per km", 0, 1000)
+    fee = _number(fee_usd, N_("fee"), "USD", 0, 1000)
+    transfers = _number(transfers_per_month, N_("transfers per month"), N_("transfers"), 0, 1000)
+    travel = _number(travel_usd_per_km, N_("travel cost"), N_("USD per km"), 0, 1000)
     return transfers * (fee + 2 * agent_distance_km(agents_per_10k, people_per_km2) * travel)
 
 
@@ -144,9 +155,9 @@ def agent_income_usd(users_per_agent: float, transfers_per_month: float = 4.0, c
     out), and the agent earns ``commission_usd`` (USD) each time:
     ``users_per_agent × transfers_per_month × commission_usd``.
     """
-    users = _number(users_per_agent, "users per agent", "people", 0, 1e9)
-    transfers = _number(transfers_per_month, "transfers per month", "transfers", 0, 1000)
-    commission = _number(commission_usd, "commission", "USD", 0, 1000)
+    users = _number(users_per_agent, N_("users per agent"), N_("people"), 0, 1e9)
+    transfers = _number(transfers_per_month, N_("transfers per month"), N_("transfers"), 0, 1000)
+    commission = _number(commission_usd, N_("commission"), "USD", 0, 1000)
     return users * transfers * commission
 
 
@@ -203,33 +214,37 @@ class AdoptionResult(Rendered):
         months = int(self.history["month"].iloc[-1])
         first = float(self.history["users_pct"].iloc[0])
         if self.took_off:
-            verdict = f"The service took off: half of the people used it from month {self.month_half}."
+            verdict = _("The service took off: half of the people used it from month {month}.").format(month=self.month_half)
         elif self.final_users_pct > first:
-            verdict = "The service grew, but less than half of the people use it."
+            verdict = _("The service grew, but less than half of the people use it.")
         else:
-            verdict = "The service faded: too few users for it to be worth its cost to most people."
+            verdict = _("The service faded: too few users for it to be worth its cost to most people.")
         agents = (
-            "Agents break even." if self.agents_break_even
-            else "Agents do not break even: their commissions are below their costs."
+            _("Agents break even.") if self.agents_break_even
+            else _("Agents do not break even: their commissions are below their costs.")
         )
         return [
-            f"Users: {first:.0f} % of the people at launch, {self.final_users_pct:.0f} % after {months} months. {verdict}",
-            f"Cost to a user: USD {self.cost_usd:.2f} a month (fees and trips; the nearest agent is "
-            f"{self.distance_km:.1f} km away on average).",
-            f"An agent serves {self.history['users_per_agent'].iloc[-1]:,.0f} users and earns USD "
-            f"{self.final_agent_income_usd:,.0f} a month, against costs of USD {self.agent_cost_usd:,.0f}. {agents}",
+            _("Users: {first} % of the people at launch, {last} % after {months} months.").format(
+                first=f"{first:.0f}", last=f"{self.final_users_pct:.0f}", months=months) + f" {verdict}",
+            _("Cost to a user: USD {cost} a month (fees and trips; the nearest agent is "
+              "{distance} km away on average).").format(
+                cost=format_decimal(f"{self.cost_usd:.2f}"), distance=format_decimal(f"{self.distance_km:.1f}")),
+            _("An agent serves {users} users and earns USD {income} a month, against costs of USD {costs}.").format(
+                users=format_decimal(f"{self.history['users_per_agent'].iloc[-1]:,.0f}"),
+                income=format_decimal(f"{self.final_agent_income_usd:,.0f}"),
+                costs=format_decimal(f"{self.agent_cost_usd:,.0f}")) + f" {agents}",
         ]
 
     def to_text(self) -> str:
         if self.errors:
-            return "Please check the inputs:\n" + "\n".join(f"- {e}" for e in self.errors)
+            return _("Please check the inputs:") + "\n" + "\n".join(f"- {e}" for e in self.errors)
         return "\n".join(self._sentences())
 
     def to_html(self) -> str:
         if self.errors:
             items = "".join(f"<li>{html.escape(e)}</li>" for e in self.errors)
-            return (f'<div class="si-feedback si-unreadable" role="status"><strong>Please check the '
-                    f"inputs:</strong><ul>{items}</ul></div>")
+            return (f'<div class="si-feedback si-unreadable" role="status"><strong>{_("Please check the inputs:")}'
+                    f"</strong><ul>{items}</ul></div>")
         return "".join(f"<p>{html.escape(s)}</p>" for s in self._sentences())
 
 
@@ -302,17 +317,17 @@ def simulate_adoption(
     the cost is :func:`monthly_cost_usd`. The same seed gives the same
     district; raises ``ValueError`` with a clear message on bad inputs.
     """
-    fee = _number(fee_usd, "fee", "USD", 0, 1000)
-    agents = _number(agents_per_10k, "agents per 10,000 people", "agents", 1e-9, 1000)
-    first = _number(first_users_pct, "first users", "%", 0, 100)
-    n_months = int(_number(months, "months", "months", 1, 600))
-    n = int(_number(people, "people", "people", 10, 1_000_000))
-    switch = _number(switch_share, "switch share", "share", 0, 1)
+    fee = _number(fee_usd, N_("fee"), "USD", 0, 1000)
+    agents = _number(agents_per_10k, N_("agents per 10,000 people"), N_("agents"), 1e-9, 1000)
+    first = _number(first_users_pct, N_("first users"), "%", 0, 100)
+    n_months = int(_number(months, N_("months"), N_("months"), 1, 600))
+    n = int(_number(people, N_("people"), N_("people"), 10, 1_000_000))
+    switch = _number(switch_share, N_("switch share"), N_("share"), 0, 1)
     cost = monthly_cost_usd(fee, agents, transfers_per_month=transfers_per_month,
                             people_per_km2=people_per_km2, travel_usd_per_km=travel_usd_per_km)
     distance = agent_distance_km(agents, people_per_km2)
-    commission = _number(commission_usd, "commission", "USD", 0, 1000)
-    agent_cost = _number(agent_cost_usd, "agent costs", "USD", 0, 1e6)
+    commission = _number(commission_usd, N_("commission"), "USD", 0, 1000)
+    agent_cost = _number(agent_cost_usd, N_("agent costs"), "USD", 0, 1e6)
     transfers = float(transfers_per_month)
 
     values = _values(n, float(median_value_usd), float(value_spread), int(seed))
@@ -349,9 +364,9 @@ def mobile_money_demo(fee_usd: Any = 0.3, agents_per_10k: Any = 10, first_users_
     errors = []
     checked = {}
     for name, value, label, unit, low, high in [
-        ("fee_usd", fee_usd, "Fee per transfer", "USD", 0, 1000),
-        ("agents_per_10k", agents_per_10k, "Agents per 10,000 people", "agents", 0.01, 1000),
-        ("first_users_pct", first_users_pct, "First users", "%", 0, 100),
+        ("fee_usd", fee_usd, N_("Fee per transfer"), "USD", 0, 1000),
+        ("agents_per_10k", agents_per_10k, N_("Agents per 10,000 people"), N_("agents"), 0.01, 1000),
+        ("first_users_pct", first_users_pct, N_("First users"), "%", 0, 100),
     ]:
         try:
             checked[name] = _number(value, label, unit, low, high)

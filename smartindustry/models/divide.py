@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..data import countries, load_indicator
+from ..i18n import N_, format_decimal, gettext as _
 
 __all__ = ["DEMO_COUNTRIES", "Profile", "connectivity_profile", "parity_score", "usage_gap"]
 
@@ -29,6 +30,11 @@ DEMO_COUNTRIES = [
     "Bangladesh", "Brazil", "Egypt", "Ethiopia", "Germany", "India", "Indonesia", "Kenya",
     "Mexico", "Morocco", "Pakistan", "Peru", "Rwanda", "Thailand", "Vietnam", "Zambia",
 ]
+
+#: The World Bank's group of the few countries it does not classify: data of the country table,
+#: marked here so that it is translated where it is shown, like the other income groups
+#: (:data:`smartindustry.models.sdg9.INCOME_GROUPS`).
+_NOT_CLASSIFIED = N_("Not classified")
 
 
 def parity_score(female, male):
@@ -106,25 +112,27 @@ class Profile:
     def rows(self) -> list[tuple[str, str]]:
         """(label, formatted value) pairs; missing values say so."""
 
-        def pct(x: float) -> str:
-            return "no data" if math.isnan(x) else f"{x:.1f} %"
+        no_data = _("no data")
 
-        parity = "no data" if math.isnan(self.parity) else f"{self.parity:.2f}"
-        gap = "no data" if math.isnan(self.gap) else f"{self.gap:+.1f} points"
+        def pct(x: float) -> str:
+            return no_data if math.isnan(x) else f"{format_decimal(f'{x:.1f}')} %"
+
+        parity = no_data if math.isnan(self.parity) else format_decimal(f"{self.parity:.2f}")
+        gap = no_data if math.isnan(self.gap) else _("{value} points").format(value=format_decimal(f"{self.gap:+.1f}"))
         return [
-            ("Income group (World Bank, 2022)", self.income_group),
-            ("Population covered by 4G", pct(self.coverage_4g)),
-            ("Population using the Internet", pct(self.use_total)),
-            ("Usage gap (coverage minus use)", gap),
-            ("Women using the Internet", pct(self.use_female)),
-            ("Men using the Internet", pct(self.use_male)),
-            ("Gender parity score (women / men)", parity),
-            ("Population with electricity", pct(self.electricity)),
+            (_("Income group (World Bank, 2022)"), _(self.income_group)),
+            (_("Population covered by 4G"), pct(self.coverage_4g)),
+            (_("Population using the Internet"), pct(self.use_total)),
+            (_("Usage gap (coverage minus use)"), gap),
+            (_("Women using the Internet"), pct(self.use_female)),
+            (_("Men using the Internet"), pct(self.use_male)),
+            (_("Gender parity score (women / men)"), parity),
+            (_("Population with electricity"), pct(self.electricity)),
         ]
 
     def to_text(self) -> str:
         lines = [f"{self.country}, {self.year}"]
-        lines += [f"  {label}: {value}" for label, value in self.rows()]
+        lines += ["  " + _("{label}: {value}").format(label=label, value=value) for label, value in self.rows()]
         return "\n".join(lines)
 
     def to_html(self) -> str:
@@ -147,14 +155,14 @@ def connectivity_profile(country: str, year: int) -> Profile:
     table = countries()
     row = table[table["name"] == country]
     if row.empty:
-        raise ValueError(f"unknown country name {country!r}")
+        raise ValueError(_("unknown country name {name}").format(name=repr(country)))
     iso3 = str(row["iso3"].iloc[0])
     group = row["wb_income_group"].iloc[0]
     year = int(year)
     return Profile(
         country=country,
         year=year,
-        income_group="not classified" if pd.isna(group) else str(group),
+        income_group=N_("not classified") if pd.isna(group) else str(group),
         coverage_4g=_value("mobile_coverage_4g", iso3, year),
         use_total=_value("internet_users", iso3, year, sex="total"),
         use_female=_value("internet_users", iso3, year, sex="female"),

@@ -36,6 +36,7 @@ from typing import Any
 import pandas as pd
 
 from ..exercises import Rendered
+from ..i18n import N_, format_decimal, gettext as _
 
 __all__ = [
     "DECOUPLING_KINDS",
@@ -51,11 +52,12 @@ __all__ = [
 ]
 
 #: The four outcomes of :func:`classify_decoupling`, with what each means.
+#: The keys are data (what :func:`classify_decoupling` returns); both are translated where they are shown.
 DECOUPLING_KINDS = {
-    "absolute decoupling": "output grew while emissions fell (or stayed flat)",
-    "relative decoupling": "output and emissions both grew, emissions more slowly",
-    "no decoupling": "emissions grew as fast as output, or faster",
-    "output did not grow": "output fell or stayed flat, so this is not decoupling from growth",
+    N_("absolute decoupling"): N_("output grew while emissions fell (or stayed flat)"),
+    N_("relative decoupling"): N_("output and emissions both grew, emissions more slowly"),
+    N_("no decoupling"): N_("emissions grew as fast as output, or faster"),
+    N_("output did not grow"): N_("output fell or stayed flat, so this is not decoupling from growth"),
 }
 
 
@@ -63,10 +65,10 @@ def _number(name: str, value: Any) -> float:
     """``value`` as a finite float, or a ValueError that names ``name``."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         shown = repr(value) if len(repr(value)) <= 30 else repr(value)[:27] + "..."
-        raise ValueError(f"`{name}` must be a number; got {shown}.")
+        raise ValueError(_("`{name}` must be a number; got {value}.").format(name=name, value=shown))
     x = float(value)
     if not math.isfinite(x):
-        raise ValueError(f"`{name}` must be a finite number; got {value}.")
+        raise ValueError(_("`{name}` must be a finite number; got {value}.").format(name=name, value=value))
     return x
 
 
@@ -86,9 +88,11 @@ def emissions_intensity(emissions_mt: float, value_added_bn_usd: float) -> float
     e = _number("emissions_mt", emissions_mt)
     v = _number("value_added_bn_usd", value_added_bn_usd)
     if e < 0:
-        raise ValueError(f"`emissions_mt` cannot be negative; got {e:g}.")
+        raise ValueError(_("`{name}` cannot be negative; got {value}.").format(
+            name="emissions_mt", value=format_decimal(f"{e:g}")))
     if v <= 0:
-        raise ValueError(f"`value_added_bn_usd` must be more than 0; got {v:g}.")
+        raise ValueError(_("`{name}` must be more than 0; got {value}.").format(
+            name="value_added_bn_usd", value=format_decimal(f"{v:g}")))
     return e / v
 
 
@@ -101,9 +105,10 @@ def percent_change(start: float, end: float) -> float:
     s = _number("start", start)
     e = _number("end", end)
     if s <= 0:
-        raise ValueError(f"`start` must be more than 0 to compute a change in %; got {s:g}.")
+        raise ValueError(_("`{name}` must be more than 0 to compute a change in %; got {value}.").format(
+            name="start", value=format_decimal(f"{s:g}")))
     if e < 0:
-        raise ValueError(f"`end` cannot be negative; got {e:g}.")
+        raise ValueError(_("`{name}` cannot be negative; got {value}.").format(name="end", value=format_decimal(f"{e:g}")))
     return (e / s - 1) * 100
 
 
@@ -122,7 +127,8 @@ def classify_decoupling(output_change_pct: float, emissions_change_pct: float) -
     c = _number("emissions_change_pct", emissions_change_pct)
     for name, x in (("output_change_pct", g), ("emissions_change_pct", c)):
         if x < -100:
-            raise ValueError(f"`{name}` cannot be below -100 % (nothing left); got {x:g}.")
+            raise ValueError(_("`{name}` cannot be below -100 % (nothing left); got {value}.").format(
+                name=name, value=format_decimal(f"{x:g}")))
     if g <= 0:
         return "output did not grow"
     if c <= 0:
@@ -142,7 +148,8 @@ def flat_emissions_intensity_change(output_growth_pct: float) -> float:
     """
     g = _number("output_growth_pct", output_growth_pct)
     if g <= -100:
-        raise ValueError(f"`output_growth_pct` must be more than -100; got {g:g}.")
+        raise ValueError(_("`{name}` must be more than -100; got {value}.").format(
+            name="output_growth_pct", value=format_decimal(f"{g:g}")))
     return (1 / (1 + g / 100) - 1) * 100
 
 
@@ -182,14 +189,16 @@ def _demo_problems(output_growth_pct: Any, intensity_change_pct: Any, years: Any
             problems.append(str(exc))
             continue
         if not -50 <= x <= 50:
-            problems.append(f"`{name}` must be between -50 and 50 (% a year); got {x:g}.")
+            problems.append(_("`{name}` must be between -50 and 50 (% a year); got {value}.").format(
+                name=name, value=format_decimal(f"{x:g}")))
     try:
         n = _number("years", years)
     except ValueError as exc:
         problems.append(str(exc))
     else:
         if n != int(n) or not 1 <= n <= 50:
-            problems.append(f"`years` must be a whole number from 1 to 50; got {n:g}.")
+            problems.append(_("`{name}` must be a whole number from 1 to 50; got {value}.").format(
+                name="years", value=format_decimal(f"{n:g}")))
     return problems
 
 
@@ -230,21 +239,29 @@ class DecouplingResult(Rendered):
 
     def _rows(self) -> list[tuple[str, str]]:
         n = self.years
+
+        def index(end: float) -> str:
+            return _("{value} (was 100): {change} %").format(
+                value=format_decimal(f"{end:,.1f}"), change=format_decimal(f"{end - 100:+,.1f}"))
+
         return [
-            (f"Output after {n} years", f"{self.output_end:,.1f} (was 100): {self.output_end - 100:+,.1f} %"),
-            (f"Emissions intensity after {n} years", f"{self.intensity_end:,.1f} (was 100): {self.intensity_end - 100:+,.1f} %"),
-            (f"Emissions after {n} years", f"{self.emissions_end:,.1f} (was 100): {self.emissions_end - 100:+,.1f} %"),
-            ("What happened", f"{self.kind}: {DECOUPLING_KINDS[self.kind]}"),
-            ("Yearly intensity change that keeps emissions flat", f"{self.flat_intensity_change_pct:+.2f} % a year"),
+            (_("Output after {years} years").format(years=n), index(self.output_end)),
+            (_("Emissions intensity after {years} years").format(years=n), index(self.intensity_end)),
+            (_("Emissions after {years} years").format(years=n), index(self.emissions_end)),
+            (_("What happened"), _("{kind}: {meaning}").format(kind=_(self.kind), meaning=_(DECOUPLING_KINDS[self.kind]))),
+            (_("Yearly intensity change that keeps emissions flat"),
+             _("{change} % a year").format(change=format_decimal(f"{self.flat_intensity_change_pct:+.2f}"))),
         ]
 
     def to_text(self) -> str:
         """The result as plain text."""
         if not self.ok:
-            return "Cannot compute this case. Please change:\n" + "\n".join(f"- {p}" for p in self.problems)
-        width = max(len(k) for k, _ in self._rows())
-        lines = [f"{k:<{width}}  {v}" for k, v in self._rows()]
-        lines.append("Indices: year 0 = 100. Emissions = output × intensity / 100.")
+            return (f"{_('Cannot compute this case.')} {_('Please change:')}\n"
+                    + "\n".join(f"- {p}" for p in self.problems))
+        rows = self._rows()
+        width = max(len(k) for k, _v in rows)
+        lines = [f"{k:<{width}}  {v}" for k, v in rows]
+        lines.append(f"{_('Indices: year 0 = 100.')} {_('Emissions = output × intensity / 100.')}")
         return "\n".join(lines)
 
     def to_html(self) -> str:
@@ -252,17 +269,17 @@ class DecouplingResult(Rendered):
         if not self.ok:
             items = "".join(f"<li>{html.escape(p)}</li>" for p in self.problems)
             return (
-                '<div class="si-feedback si-unreadable" role="status"><strong>Cannot compute this case.</strong> '
-                f"Please change:<ul>{items}</ul></div>"
+                f'<div class="si-feedback si-unreadable" role="status"><strong>{_("Cannot compute this case.")}</strong> '
+                f"{_('Please change:')}<ul>{items}</ul></div>"
             )
         body = "".join(
             f'<tr><th scope="row" style="text-align:left">{html.escape(k)}</th><td>{html.escape(v)}</td></tr>'
             for k, v in self._rows()
         )
         return (
-            '<table class="si-decoupling"><caption>Output, intensity and emissions (indices, year 0 = 100)</caption>'
+            f'<table class="si-decoupling"><caption>{_("Output, intensity and emissions (indices, year 0 = 100)")}</caption>'
             f"<tbody>{body}</tbody></table>"
-            "<p>Emissions = output × intensity / 100.</p>"
+            f"<p>{_('Emissions = output × intensity / 100.')}</p>"
         )
 
     def __str__(self) -> str:
@@ -325,11 +342,14 @@ def ewaste_balance(generated_kg_per_person: float, population_million: float, co
     pop = _number("population_million", population_million)
     share = _number("collected_pct", collected_pct)
     if not 0 <= kg <= 200:
-        raise ValueError(f"`generated_kg_per_person` must be between 0 and 200; got {kg:g}.")
+        raise ValueError(_("`{name}` must be between 0 and 200; got {value}.").format(
+            name="generated_kg_per_person", value=format_decimal(f"{kg:g}")))
     if pop <= 0:
-        raise ValueError(f"`population_million` must be more than 0; got {pop:g}.")
+        raise ValueError(_("`{name}` must be more than 0; got {value}.").format(
+            name="population_million", value=format_decimal(f"{pop:g}")))
     if not 0 <= share <= 100:
-        raise ValueError(f"`collected_pct` must be between 0 and 100; got {share:g}.")
+        raise ValueError(_("`{name}` must be between 0 and 100; got {value}.").format(
+            name="collected_pct", value=format_decimal(f"{share:g}")))
     generated = kg * pop * 1e6 / 1000
     collected = generated * share / 100
     return EwasteBalance(generated, collected, generated - collected)

@@ -38,6 +38,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..i18n import format_decimal, gettext as _
+
 __all__ = ["simulate_line", "oee", "OEE", "line_week", "MAINTENANCE_POLICIES"]
 
 MAINTENANCE_POLICIES = ("reactive", "preventive", "predictive")
@@ -85,11 +87,12 @@ def simulate_line(
     ``downtime_min``.
     """
     if maintenance not in MAINTENANCE_POLICIES:
-        raise ValueError(f"maintenance must be one of {MAINTENANCE_POLICIES}, not {maintenance!r}")
+        raise ValueError(_("maintenance must be one of {policies}, not {value}").format(
+            policies=MAINTENANCE_POLICIES, value=repr(maintenance)))
     if not 0.0 <= automation <= 1.0:
-        raise ValueError("automation must be between 0 and 1")
+        raise ValueError(_("automation must be between 0 and 1"))
     if hours < 1:
-        raise ValueError("hours must be at least 1")
+        raise ValueError(_("hours must be at least 1"))
     rng = np.random.default_rng(seed)
     speed = 0.75 + 0.20 * automation  # share of the ideal rate
     defect_rate = 0.05 - 0.035 * automation
@@ -152,24 +155,27 @@ class OEE:
         return self.availability * self.performance * self.quality
 
     def to_text(self) -> str:
-        return (
-            f"OEE {self.oee:.1%} = availability {self.availability:.1%} × performance "
-            f"{self.performance:.1%} × quality {self.quality:.1%}; good units {self.good_units}; "
-            f"breakdowns {self.breakdowns}; services {self.services}"
+        return _(
+            "OEE {oee} = availability {availability} × performance {performance} × quality {quality}; "
+            "good units {good_units}; breakdowns {breakdowns}; services {services}"
+        ).format(
+            oee=format_decimal(f"{self.oee:.1%}"), availability=format_decimal(f"{self.availability:.1%}"),
+            performance=format_decimal(f"{self.performance:.1%}"), quality=format_decimal(f"{self.quality:.1%}"),
+            good_units=self.good_units, breakdowns=self.breakdowns, services=self.services,
         )
 
     def to_html(self) -> str:
         rows = [
-            ("Availability", f"{self.availability:.1%}"),
-            ("Performance", f"{self.performance:.1%}"),
-            ("Quality", f"{self.quality:.1%}"),
-            ("OEE", f"{self.oee:.1%}"),
-            ("Good units", f"{self.good_units}"),
-            ("Breakdowns", f"{self.breakdowns}"),
-            ("Services", f"{self.services}"),
+            (_("Availability"), format_decimal(f"{self.availability:.1%}")),
+            (_("Performance"), format_decimal(f"{self.performance:.1%}")),
+            (_("Quality"), format_decimal(f"{self.quality:.1%}")),
+            (_("OEE"), format_decimal(f"{self.oee:.1%}")),
+            (_("Good units"), f"{self.good_units}"),
+            (_("Breakdowns"), f"{self.breakdowns}"),
+            (_("Services"), f"{self.services}"),
         ]
         body = "".join(f"<tr><th scope=\"row\">{html.escape(k)}</th><td>{v}</td></tr>" for k, v in rows)
-        return f'<table class="si-oee"><caption>Result of the simulated week</caption>{body}</table>'
+        return f'<table class="si-oee"><caption>{_("Result of the simulated week")}</caption>{body}</table>'
 
 
 def oee(line: pd.DataFrame, ideal_rate: float = IDEAL_RATE) -> OEE:

@@ -34,6 +34,8 @@ from typing import Mapping, Sequence
 import pandas as pd
 
 from ..data import countries, load_indicator
+from ..i18n import N_, format_decimal
+from ..i18n import gettext as _
 from .sdg9 import INCOME_GROUPS, latest_values
 
 __all__ = [
@@ -54,7 +56,7 @@ __all__ = [
 ]
 
 #: The rubric's criteria, in the order the course shows them.
-CRITERIA = ("impact", "feasibility", "inclusion", "sustainability")
+CRITERIA = (N_("impact"), N_("feasibility"), N_("inclusion"), N_("sustainability"))
 
 #: Lowest and highest score a jury may give on a criterion.
 SCALE = (0.0, 5.0)
@@ -76,15 +78,15 @@ class Proposal:
 #: Five invented proposals to an invented challenge, "Digital tools for small
 #: manufacturers", with invented average scores of a jury (0 to 5).
 PROPOSALS = (
-    Proposal("Defect camera", "a camera and an AI model that spot weaving faults in a textile mill",
+    Proposal(N_("Defect camera"), "a camera and an AI model that spot weaving faults in a textile mill",
              {"impact": 5, "feasibility": 3, "inclusion": 2, "sustainability": 3}),
-    Proposal("Machine sharing", "a booking app that lets small metal workshops share costly machines",
+    Proposal(N_("Machine sharing"), "a booking app that lets small metal workshops share costly machines",
              {"impact": 4, "feasibility": 4, "inclusion": 3, "sustainability": 3}),
-    Proposal("Sensor kit", "low-cost sensors and text-message alerts for the fridges and ovens of food processors",
+    Proposal(N_("Sensor kit"), "low-cost sensors and text-message alerts for the fridges and ovens of food processors",
              {"impact": 4, "feasibility": 3, "inclusion": 3, "sustainability": 4}),
-    Proposal("Solar cooling", "solar-powered milk coolers with text-message alerts for a dairy cooperative",
+    Proposal(N_("Solar cooling"), "solar-powered milk coolers with text-message alerts for a dairy cooperative",
              {"impact": 3, "feasibility": 4, "inclusion": 4, "sustainability": 5}),
-    Proposal("Repair training", "a short course in machine maintenance for young women technicians",
+    Proposal(N_("Repair training"), "a short course in machine maintenance for young women technicians",
              {"impact": 3, "feasibility": 5, "inclusion": 5, "sustainability": 2}),
 )
 
@@ -92,10 +94,10 @@ PROPOSALS = (
 def _number(value: object, what: str) -> float:
     """``value`` as a finite float; ValueError with a plain message otherwise."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{what} must be a number, not {value!r}.")
+        raise ValueError(_("{what} must be a number, not {value}.").format(what=what, value=repr(value)))
     x = float(value)
     if math.isnan(x) or math.isinf(x):
-        raise ValueError(f"{what} must be a finite number, not {value!r}.")
+        raise ValueError(_("{what} must be a finite number, not {value}.").format(what=what, value=repr(value)))
     return x
 
 
@@ -111,44 +113,53 @@ def normalise_weights(weights: Mapping[str, float], criteria: Sequence[str] = CR
     each from 0 to 1, adding up to 1. Raises ValueError with a plain message.
     """
     if not isinstance(weights, Mapping):
-        raise ValueError(f"The weights must be a dictionary such as {{'impact': 2, ...}}, not {weights!r}.")
+        raise ValueError(_("The weights must be a dictionary such as {example}, not {weights}.").format(
+            example="{'impact': 2, ...}", weights=repr(weights)))
     unknown = [k for k in weights if k not in criteria]
     if unknown:
-        raise ValueError(f"Unknown criterion {unknown[0]!r}: the criteria are {', '.join(criteria)}.")
+        raise ValueError(_("Unknown criterion {name}: the criteria are {criteria}.").format(
+            name=repr(unknown[0]), criteria=", ".join(criteria)))
     missing = [c for c in criteria if c not in weights]
     if missing:
-        raise ValueError(f"No weight for {missing[0]!r}: give every criterion a weight (0 to leave it out).")
-    values = {c: _number(weights[c], f"The weight of {c!r}") for c in criteria}
+        raise ValueError(_("No weight for {name}: give every criterion a weight (0 to leave it out).").format(
+            name=repr(missing[0])))
+    values = {c: _number(weights[c], _("The weight of {name}").format(name=repr(c))) for c in criteria}
     negative = [c for c, w in values.items() if w < 0]
     if negative:
-        raise ValueError(f"The weight of {negative[0]!r} is {values[negative[0]]:g}: weights cannot be negative.")
+        raise ValueError(_("The weight of {name} is {weight}: weights cannot be negative.").format(
+            name=repr(negative[0]), weight=format_decimal(f"{values[negative[0]]:g}")))
     total = sum(values.values())
     if total <= 0:
-        raise ValueError("All weights are zero: give at least one criterion a weight above zero.")
+        raise ValueError(_("All weights are zero: give at least one criterion a weight above zero."))
     return {c: w / total for c, w in values.items()}
 
 
 def check_scores(scores: Mapping[str, float], criteria: Sequence[str] = CRITERIA,
-                 scale: tuple[float, float] = SCALE, name: str = "the proposal") -> dict[str, float]:
+                 scale: tuple[float, float] = SCALE, name: str = N_("the proposal")) -> dict[str, float]:
     """Check one proposal's scores: a number for every criterion, each within ``scale`` (0 to 5).
 
     Returns the scores as floats in the order of ``criteria``; raises
     ValueError with a plain message naming the proposal and the criterion.
     """
+    name = _(name)
     if not isinstance(scores, Mapping):
-        raise ValueError(f"The scores of {name} must be a dictionary such as {{'impact': 4, ...}}.")
+        raise ValueError(_("The scores of {name} must be a dictionary such as {example}.").format(
+            name=name, example="{'impact': 4, ...}"))
     low, high = scale
     out = {}
     for c in criteria:
         if c not in scores:
-            raise ValueError(f"{name} has no score for {c!r}.")
-        x = _number(scores[c], f"The score of {name} on {c!r}")
+            raise ValueError(_("{name} has no score for {criterion}.").format(name=name, criterion=repr(c)))
+        x = _number(scores[c], _("The score of {name} on {criterion}").format(name=name, criterion=repr(c)))
         if not low <= x <= high:
-            raise ValueError(f"The score of {name} on {c!r} is {x:g}; scores run from {low:g} to {high:g}.")
+            raise ValueError(_("The score of {name} on {criterion} is {score}; scores run from {low} to {high}.").format(
+                name=name, criterion=repr(c), score=format_decimal(f"{x:g}"),
+                low=format_decimal(f"{low:g}"), high=format_decimal(f"{high:g}")))
         out[c] = x
     extra = [k for k in scores if k not in criteria]
     if extra:
-        raise ValueError(f"{name} has a score for {extra[0]!r}, which is not a criterion ({', '.join(criteria)}).")
+        raise ValueError(_("{name} has a score for {extra}, which is not a criterion ({criteria}).").format(
+            name=name, extra=repr(extra[0]), criteria=", ".join(criteria)))
     return out
 
 
@@ -180,12 +191,13 @@ def rank_proposals(weights: Mapping[str, float], proposals: Sequence[Proposal] =
     """
     shares = normalise_weights(weights, criteria)
     if tie_break is not None and tie_break not in criteria:
-        raise ValueError(f"tie_break must be one of {', '.join(criteria)} (or None), not {tie_break!r}.")
+        raise ValueError(_("tie_break must be one of {criteria} (or None), not {value}.").format(
+            criteria=", ".join(criteria), value=repr(tie_break)))
     if not proposals:
-        raise ValueError("There are no proposals to rank.")
+        raise ValueError(_("There are no proposals to rank."))
     names = [p.name for p in proposals]
     if len(set(names)) != len(names):
-        raise ValueError("Two proposals have the same name: give each proposal its own name.")
+        raise ValueError(_("Two proposals have the same name: give each proposal its own name."))
     rows = []
     for p in proposals:
         marks = check_scores(p.scores, criteria, scale, name=repr(p.name))
@@ -216,9 +228,10 @@ def weight_sweep(criterion: str, proposals: Sequence[Proposal] = PROPOSALS,
     proposal, values the totals (0 to 5).
     """
     if criterion not in criteria:
-        raise ValueError(f"criterion must be one of {', '.join(criteria)}, not {criterion!r}.")
+        raise ValueError(_("criterion must be one of {criteria}, not {value}.").format(
+            criteria=", ".join(criteria), value=repr(criterion)))
     if isinstance(steps, bool) or not isinstance(steps, numbers.Integral) or steps < 2:
-        raise ValueError("steps must be a whole number of at least 2.")
+        raise ValueError(_("steps must be a whole number of at least 2."))
     others = [c for c in criteria if c != criterion]
     rows = {}
     for i in range(steps):
@@ -227,6 +240,14 @@ def weight_sweep(criterion: str, proposals: Sequence[Proposal] = PROPOSALS,
         rows[round(w, 6)] = {p.name: sum(weights[c] * p.scores[c] for c in criteria) for p in proposals}
     out = pd.DataFrame.from_dict(rows, orient="index")
     out.index.name = "weight_share"
+    return out
+
+
+def _joined(names: Sequence[str]) -> str:
+    """Names joined with "and": "A and B"."""
+    out = names[0]
+    for name in names[1:]:
+        out = _("{first} and {second}").format(first=out, second=name)
     return out
 
 
@@ -255,41 +276,49 @@ class ChallengeResult:
         for name, rank in zip(self.ranking["proposal"], self.ranking["rank"]):
             change = before[name] - rank
             if change:
-                out.append(f"{name} {'up' if change > 0 else 'down'} {abs(change)} (from rank {before[name]} to {rank})")
+                move = (_("{name} up {places} (from rank {old} to {new})") if change > 0
+                        else _("{name} down {places} (from rank {old} to {new})"))
+                out.append(move.format(name=_(name), places=abs(change), old=before[name], new=rank))
         return out
 
     def _lines(self) -> list[str]:
-        shares = ", ".join(f"{c} {w:.1%}" for c, w in self.weights.items())
-        lines = [f"Weights as shares: {shares}."]
-        winners = self.winners
+        shares = ", ".join(f"{_(c)} {format_decimal(f'{w:.1%}')}" for c, w in self.weights.items())
+        lines = [_("Weights as shares: {shares}.").format(shares=shares)]
+        winners = [_(w) for w in self.winners]
         if len(winners) > 1:
-            lines.append(f"Tie for first place: {' and '.join(winners)}. The jury needs a tie-break rule, announced in advance.")
+            lines.append(_("Tie for first place: {names}. The jury needs a tie-break rule, announced in advance.").format(
+                names=_joined(winners)))
         else:
-            lines.append(f"Winner: {winners[0]}.")
+            lines.append(_("Winner: {name}.").format(name=winners[0]))
         moved = self.moves()
-        lines.append("Compared with equal weights: " + ("; ".join(moved) if moved else "the same ranking") + ".")
+        lines.append(_("Compared with equal weights: {changes}.").format(
+            changes="; ".join(moved) if moved else _("the same ranking")))
         return lines
 
     def to_text(self) -> str:
         if self.message:
             return self.message
         table = "\n".join(
-            f"  {r['rank']}. {r['proposal']:<16} {r['total']:.2f}" for _, r in self.ranking.iterrows()
+            f"  {r['rank']}. {_(r['proposal']):<16} {format_decimal(format(r['total'], '.2f'))}"
+            for _i, r in self.ranking.iterrows()
         )
         lines = self._lines()
-        return "\n".join([lines[0], "Ranking (total out of 5):", table, *lines[1:]])
+        return "\n".join([lines[0], _("Ranking (total out of 5):"), table, *lines[1:]])
 
     def to_html(self) -> str:
         if self.message:
             return f"<p>{html.escape(self.message)}</p>"
-        head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in ("Rank", "Proposal", *CRITERIA, "Total (0-5)"))
+        head = "".join(f'<th scope="col">{html.escape(h)}</th>'
+                       for h in (_("Rank"), _("Proposal"), *(_(c) for c in CRITERIA), _("Total (0-5)")))
         body = "".join(
-            "<tr>" + f"<td>{r['rank']}</td>" + f'<th scope="row" style="text-align:left">{html.escape(r["proposal"])}</th>'
-            + "".join(f"<td>{r[c]:g}</td>" for c in CRITERIA) + f"<td><strong>{r['total']:.2f}</strong></td></tr>"
-            for _, r in self.ranking.iterrows()
+            "<tr>" + f"<td>{r['rank']}</td>" + f'<th scope="row" style="text-align:left">{html.escape(_(r["proposal"]))}</th>'
+            + "".join(f"<td>{format_decimal(format(r[c], 'g'))}</td>" for c in CRITERIA)
+            + f"<td><strong>{format_decimal(format(r['total'], '.2f'))}</strong></td></tr>"
+            for _i, r in self.ranking.iterrows()
         )
         items = "".join(f"<li>{html.escape(line)}</li>" for line in self._lines())
-        return (f'<table class="si-ranking"><caption>Proposals ranked by weighted total (scores 0 to 5)</caption>'
+        caption = _("Proposals ranked by weighted total (scores 0 to 5)")
+        return (f'<table class="si-ranking"><caption>{caption}</caption>'
                 f"<tr>{head}</tr>{body}</table><ul>{items}</ul>")
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..data import countries, indicator_info, load_indicator
+from ..i18n import N_, format_decimal, gettext as _
 
 __all__ = [
     "INCOME_GROUPS",
@@ -36,16 +37,17 @@ __all__ = [
 ]
 
 #: World Bank income groups, from poorest to richest.
-INCOME_GROUPS = ("Low income", "Lower middle income", "Upper middle income", "High income")
+#: The names are data (values of the country table); they are translated where they are shown.
+INCOME_GROUPS = (N_("Low income"), N_("Lower middle income"), N_("Upper middle income"), N_("High income"))
 
 #: The indicators offered in the chapter's demo: label -> indicator id.
 DEMO_INDICATORS = {
-    "9.2.1 MVA share of GDP (%)": "mva_share_gdp",
-    "9.2.1 MVA per capita (constant 2015 USD)": "mva_per_capita",
-    "9.5.1 R&D spending (% of GDP)": "rd_share_gdp",
-    "9.b.1 Medium and high-tech share (% of MVA)": "medhigh_tech_share",
-    "9.c.1 4G coverage (% of population)": "mobile_coverage_4g",
-    "9.c.1 3G coverage (% of population)": "mobile_coverage_3g",
+    N_("9.2.1 MVA share of GDP (%)"): "mva_share_gdp",
+    N_("9.2.1 MVA per capita (constant 2015 USD)"): "mva_per_capita",
+    N_("9.5.1 R&D spending (% of GDP)"): "rd_share_gdp",
+    N_("9.b.1 Medium and high-tech share (% of MVA)"): "medhigh_tech_share",
+    N_("9.c.1 4G coverage (% of population)"): "mobile_coverage_4g",
+    N_("9.c.1 3G coverage (% of population)"): "mobile_coverage_3g",
 }
 
 
@@ -101,22 +103,27 @@ class GroupSummary:
 
     def _lines(self) -> list[str]:
         lines = [
-            f"{self.title} ({self.unit}): {self.income_group} countries, latest value from {self.since} on.",
-            f"Countries reporting: {self.n_reporting} of {self.n_group} ({self.coverage:.0%}).",
+            _("{title} ({unit}): {group} countries, latest value from {since} on.").format(
+                title=self.title, unit=self.unit, group=_(self.income_group), since=self.since),
+            _("Countries reporting: {reporting} of {total} ({coverage}).").format(
+                reporting=self.n_reporting, total=self.n_group, coverage=format_decimal(f"{self.coverage:.0%}")),
         ]
         if not self.n_reporting:
-            lines.append("No country of this group has a value in these years: there is nothing to summarise.")
+            lines.append(_("No country of this group has a value in these years: there is nothing to summarise."))
             return lines
         years = (f"{self.first_latest_year}" if self.first_latest_year == self.last_latest_year
-                 else f"{self.first_latest_year} to {self.last_latest_year}")
+                 else _("{first} to {last}").format(first=self.first_latest_year, last=self.last_latest_year))
         lines += [
-            f"Latest years used: {years}.",
-            f"Median {_num(self.median)}; middle half of countries between {_num(self.q1)} and {_num(self.q3)}.",
-            f"Lowest: {self.low[0]} ({_num(self.low[1])}); highest: {self.high[0]} ({_num(self.high[1])}).",
-            f"Latest values that are estimates (nature E): {self.n_estimated} of {self.n_reporting}.",
+            _("Latest years used: {years}.").format(years=years),
+            _("Median {median}; middle half of countries between {q1} and {q3}.").format(
+                median=_num(self.median), q1=_num(self.q1), q3=_num(self.q3)),
+            _("Lowest: {low} ({low_value}); highest: {high} ({high_value}).").format(
+                low=self.low[0], low_value=_num(self.low[1]), high=self.high[0], high_value=_num(self.high[1])),
+            _("Latest values that are estimates (nature E): {estimated} of {reporting}.").format(
+                estimated=self.n_estimated, reporting=self.n_reporting),
         ]
         if self.n_reporting < 10:
-            lines.append("Fewer than 10 countries report: read the median with great care.")
+            lines.append(_("Fewer than 10 countries report: read the median with great care."))
         return lines
 
     def to_text(self) -> str:
@@ -133,10 +140,10 @@ class GroupSummary:
 def _num(x: float | None) -> str:
     """A number rounded for reading: 3 significant digits, thousands separated."""
     if x is None:
-        return "n/a"
+        return _("n/a")
     if abs(x) >= 100:
-        return f"{x:,.0f}"
-    return f"{x:.3g}" if abs(x) < 1 else f"{x:.1f}"
+        return format_decimal(f"{x:,.0f}")
+    return format_decimal(f"{x:.3g}" if abs(x) < 1 else f"{x:.1f}")
 
 
 def income_group_summary(indicator: str = "rd_share_gdp", income_group: str = "Low income",
@@ -149,7 +156,8 @@ def income_group_summary(indicator: str = "rd_share_gdp", income_group: str = "L
     The median and quartiles are unweighted statistics of countries.
     """
     if income_group not in INCOME_GROUPS:
-        raise ValueError(f"income_group must be one of {INCOME_GROUPS}, not {income_group!r}")
+        raise ValueError(_("income_group must be one of {groups}, not {value}").format(
+            groups=INCOME_GROUPS, value=repr(income_group)))
     info = indicator_info(indicator)
     df = load_indicator(indicator, sex="total")
     df = df[df["year"] >= since]
@@ -190,13 +198,20 @@ def summary_figure(result: GroupSummary):
     fig, ax = plt.subplots(figsize=(6.5, 1.9))
     if result.values:
         ys = [(i % 5) * 0.1 for i in range(len(result.values))]  # a little vertical spread, no randomness
-        ax.scatter(result.values, ys, s=22, alpha=0.75, color="#0072B2", label="one country")
-        ax.axvline(result.median, color="#D55E00", linestyle="--", label=f"median {_num(result.median)}")
+        ax.scatter(result.values, ys, s=22, alpha=0.75, color="#0072B2", label=_("one country"))
+        ax.axvline(result.median, color="#D55E00", linestyle="--",
+                   label=_("median {value}").format(value=_num(result.median)))
         ax.legend(loc="upper right", fontsize=8, ncols=2)
     ax.set(yticks=[], ylim=(-0.15, 0.75), xlabel=result.unit,
-           title=f"{result.income_group}: {result.n_reporting} of {result.n_group} countries report")
+           title=_("{group}: {reporting} of {total} countries report").format(
+               group=_(result.income_group), reporting=result.n_reporting, total=result.n_group))
     ax.grid(axis="y", visible=False)
     fig.tight_layout()
-    alt = (f"Dot plot of the latest {result.title} of {result.n_reporting} {result.income_group} countries"
-           + (f", median {_num(result.median)} {result.unit}." if result.values else ": no values."))
+    group = _(result.income_group)
+    if result.values:
+        alt = _("Dot plot of the latest {title} of {reporting} {group} countries, median {median} {unit}.").format(
+            title=result.title, reporting=result.n_reporting, group=group, median=_num(result.median), unit=result.unit)
+    else:
+        alt = _("Dot plot of the latest {title} of {reporting} {group} countries: no values.").format(
+            title=result.title, reporting=result.n_reporting, group=group)
     return fig, alt

@@ -31,6 +31,8 @@ from typing import Any, Iterable, Mapping
 import ipywidgets as widgets
 
 from ..exercises import Rendered, parse_number
+from ..i18n import N_, format_decimal
+from ..i18n import gettext as _
 from ..widgets import STYLE
 
 __all__ = [
@@ -47,22 +49,22 @@ __all__ = [
 ]
 
 #: Names of the rungs of the ladder, from the bottom.
-LEVELS = ("Getting started", "Basic", "Intermediate", "Advanced")
+LEVELS = (N_("Getting started"), N_("Basic"), N_("Intermediate"), N_("Advanced"))
 
 #: The self-assessment: code -> (level 1 to 3, what the learner can do).
 TASKS: dict[str, tuple[int, str]] = {
-    "b1": (1, "send a message, a photo or a voice note with a phone app"),
-    "b2": (1, "find information with a search engine"),
-    "b3": (1, "fill in an online form, or pay with mobile money"),
-    "b4": (1, "use a strong password or PIN, and spot a scam message"),
-    "i1": (2, "keep records in a spreadsheet with simple formulas (sums, averages)"),
-    "i2": (2, "make a document, a presentation or a post that promotes a business"),
-    "i3": (2, "read a chart or a dashboard (sales, machine data) and act on what it shows"),
-    "i4": (2, "share files and work with others in an online workspace"),
-    "a1": (3, "write a program or a script, for example in Python, to automate a task"),
-    "a2": (3, "set up a network, or connect sensors to a computer or a cloud service"),
-    "a3": (3, "analyse data with code, or train a simple machine-learning model"),
-    "a4": (3, "protect systems for others: user accounts, back-ups and updates"),
+    "b1": (1, N_("send a message, a photo or a voice note with a phone app")),
+    "b2": (1, N_("find information with a search engine")),
+    "b3": (1, N_("fill in an online form, or pay with mobile money")),
+    "b4": (1, N_("use a strong password or PIN, and spot a scam message")),
+    "i1": (2, N_("keep records in a spreadsheet with simple formulas (sums, averages)")),
+    "i2": (2, N_("make a document, a presentation or a post that promotes a business")),
+    "i3": (2, N_("read a chart or a dashboard (sales, machine data) and act on what it shows")),
+    "i4": (2, N_("share files and work with others in an online workspace")),
+    "a1": (3, N_("write a program or a script, for example in Python, to automate a task")),
+    "a2": (3, N_("set up a network, or connect sensors to a computer or a cloud service")),
+    "a3": (3, N_("analyse data with code, or train a simple machine-learning model")),
+    "a4": (3, N_("protect systems for others: user accounts, back-ups and updates")),
 }
 
 #: A level is reached with at least this many of its four tasks.
@@ -72,13 +74,22 @@ PASS_MARK = 3
 DEFAULT_TICKS = ("b1", "b2", "b3", "i1")
 
 _ADVICE = {
-    1: "Start with one task a week on a phone you can use often. A friend, a library, a "
-       "community centre or a telecentre can help with the first steps.",
-    2: "A short course (a few weeks) on spreadsheets, online workspaces and digital tools for "
-       "business, often offered by technical colleges or online, is the usual next step.",
-    3: "Specialist skills take months: a programme in programming, networks, data or "
-       "cybersecurity, with practice on real systems.",
+    1: N_("Start with one task a week on a phone you can use often. A friend, a library, a "
+          "community centre or a telecentre can help with the first steps."),
+    2: N_("A short course (a few weeks) on spreadsheets, online workspaces and digital tools for "
+          "business, often offered by technical colleges or online, is the usual next step."),
+    3: N_("Specialist skills take months: a programme in programming, networks, data or "
+          "cybersecurity, with practice on real systems."),
 }
+
+
+def _joined(names: Iterable[str]) -> str:
+    """Names joined with "and": "intermediate and advanced"."""
+    names = list(names)
+    out = names[0] if names else ""
+    for name in names[1:]:
+        out = _("{first} and {second}").format(first=out, second=name)
+    return out
 
 
 @dataclass(frozen=True)
@@ -108,22 +119,23 @@ class SkillsProfile(Rendered):
         return LEVELS[self.level]
 
     def _summary(self) -> str:
-        done = ", ".join(f"{LEVELS[i + 1].lower()} {n} of 4" for i, n in enumerate(self.counts))
-        return f"Your level: {self.level_name} (tasks you can do: {done})."
+        done = ", ".join(_("{level} {count} of 4").format(level=_(LEVELS[i + 1]).lower(), count=n)
+                         for i, n in enumerate(self.counts))
+        return _("Your level: {level} (tasks you can do: {done}).").format(level=_(self.level_name), done=done)
 
     def _gap_note(self) -> str:
         if not self.gaps:
             return ""
-        return (
-            f"You can do most {' and '.join(g.lower() for g in self.gaps)} tasks, but a lower level "
+        return _(
+            "You can do most {levels} tasks, but a lower level "
             "is not complete. Skills build on each other: fill that gap first."
-        )
+        ).format(levels=_joined([_(g).lower() for g in self.gaps]))
 
     def to_text(self) -> str:
         lines = [self._summary()]
         if self.gaps:
             lines.append(self._gap_note())
-        lines.append("Next steps:")
+        lines.append(_("Next steps:"))
         lines += [f"- {s}" for s in self.next_steps]
         return "\n".join(lines)
 
@@ -132,7 +144,7 @@ class SkillsProfile(Rendered):
         steps = "".join(f"<li>{html.escape(s)}</li>" for s in self.next_steps)
         return (
             f'<div class="si-skills"><p><strong>{html.escape(self._summary())}</strong></p>'
-            f"{gap}<p>Next steps:</p><ul>{steps}</ul></div>"
+            f"{gap}<p>{_('Next steps:')}</p><ul>{steps}</ul></div>"
         )
 
 
@@ -159,9 +171,9 @@ def place_on_ladder(can_do: Iterable[str] | Mapping[str, bool], pass_mark: int =
         ticked = set(can_do)
     unknown = sorted(str(c) for c in ticked - set(TASKS))
     if unknown:
-        raise ValueError(f"unknown task code(s) {unknown}; the codes are {list(TASKS)}")
+        raise ValueError(_("unknown task code(s) {codes}; the codes are {known}").format(codes=unknown, known=list(TASKS)))
     if not 1 <= pass_mark <= 4:
-        raise ValueError("pass_mark must be between 1 and 4")
+        raise ValueError(_("pass_mark must be between 1 and 4"))
     counts = tuple(sum(1 for c in ticked if TASKS[c][0] == lvl) for lvl in (1, 2, 3))
     reached = [n >= pass_mark for n in counts]
     level = 0
@@ -173,15 +185,15 @@ def place_on_ladder(can_do: Iterable[str] | Mapping[str, bool], pass_mark: int =
     if level < 3:
         target = level + 1
         todo = [TASKS[c][1] for c in TASKS if TASKS[c][0] == target and c not in ticked]
-        steps += [f"Learn to {t} ({LEVELS[target].lower()})." for t in todo]
-        steps += [f"Also practise: {t}." for t in missing_own]
-        steps.append(_ADVICE[target])
+        steps += [_("Learn to {task} ({level}).").format(task=_(t), level=_(LEVELS[target]).lower()) for t in todo]
+        steps += [_("Also practise: {task}.").format(task=_(t)) for t in missing_own]
+        steps.append(_(_ADVICE[target]))
     else:
-        steps += [f"Also practise: {t}." for t in missing_own]
-        steps.append(
+        steps += [_("Also practise: {task}.").format(task=_(t)) for t in missing_own]
+        steps.append(_(
             "Share what you know: become a trainer for others, for example in a train-the-trainer "
             "programme, and keep up with new specialist topics."
-        )
+        ))
     return SkillsProfile(level=level, counts=counts, gaps=gaps, next_steps=tuple(steps))
 
 
@@ -218,77 +230,83 @@ class TrainingPlan(Rendered):
 
     def _limit_sentence(self) -> str:
         if self.limit == "trainers":
-            return (f"Trainers are the limit: {_usd(self.budget_left_usd)} of the budget is left. "
-                    "More trainers or more cohorts would train more people.")
+            return _("Trainers are the limit: {left} of the budget is left. "
+                     "More trainers or more cohorts would train more people.").format(left=_usd(self.budget_left_usd))
         if self.limit == "budget":
             idle = (self.capacity or 0) - (self.enrolled or 0)
-            return (f"The budget is the limit: the trainers could teach {idle:,} more people. "
-                    "More money, or a lower cost per trainee, would train more people.")
-        return "Trainers and budget run out together."
+            return _("The budget is the limit: the trainers could teach {idle} more people. "
+                     "More money, or a lower cost per trainee, would train more people.").format(
+                idle=format_decimal(f"{idle:,}"))
+        return _("Trainers and budget run out together.")
 
     def rows(self) -> list[tuple[str, str]]:
         """(label with unit, value) pairs, for a table."""
-        per_completer = ("none: no one completes" if self.cost_per_completer_usd is None
+        per_completer = (_("none: no one completes") if self.cost_per_completer_usd is None
                          else _usd(self.cost_per_completer_usd))
         return [
-            ("Seats the trainers can teach (people per year)", f"{self.capacity:,}"),
-            ("Seats the budget pays for (people per year)", f"{self.affordable:,}"),
-            ("Enrolled (people per year)", f"{self.enrolled:,}"),
-            ("Drop out (people per year)", f"{self.dropouts:,}"),
-            ("Complete the course (people per year)", f"{self.completed:,}"),
-            ("Spent (USD per year)", _usd(self.spent_usd)),
-            ("Budget left (USD)", _usd(self.budget_left_usd)),
-            ("Cost per person who completes (USD)", per_completer),
+            (_("Seats the trainers can teach (people per year)"), format_decimal(f"{self.capacity:,}")),
+            (_("Seats the budget pays for (people per year)"), format_decimal(f"{self.affordable:,}")),
+            (_("Enrolled (people per year)"), format_decimal(f"{self.enrolled:,}")),
+            (_("Drop out (people per year)"), format_decimal(f"{self.dropouts:,}")),
+            (_("Complete the course (people per year)"), format_decimal(f"{self.completed:,}")),
+            (_("Spent (USD per year)"), _usd(self.spent_usd)),
+            (_("Budget left (USD)"), _usd(self.budget_left_usd)),
+            (_("Cost per person who completes (USD)"), per_completer),
         ]
 
     def to_text(self) -> str:
         if self.errors:
-            return "Please check the inputs:\n" + "\n".join(f"- {e}" for e in self.errors)
-        lines = [f"{label}: {value}" for label, value in self.rows()]
+            return _("Please check the inputs:") + "\n" + "\n".join(f"- {e}" for e in self.errors)
+        lines = [_("{label}: {value}").format(label=label, value=value) for label, value in self.rows()]
         lines.append(self._limit_sentence())
-        lines += [f"Note: {n}" for n in self.notes]
+        lines += [_("Note: {note}").format(note=n) for n in self.notes]
         return "\n".join(lines)
 
     def to_html(self) -> str:
         if self.errors:
             items = "".join(f"<li>{html.escape(e)}</li>" for e in self.errors)
-            return (f'<div class="si-feedback si-unreadable" role="status"><strong>Please check the '
-                    f"inputs:</strong><ul>{items}</ul></div>")
+            return (f'<div class="si-feedback si-unreadable" role="status"><strong>{_("Please check the inputs:")}'
+                    f"</strong><ul>{items}</ul></div>")
         body = "".join(f'<tr><th scope="row">{html.escape(k)}</th><td>{html.escape(v)}</td></tr>'
                        for k, v in self.rows())
-        notes = "".join(f"<p><em>Note:</em> {html.escape(n)}</p>" for n in self.notes)
-        return (f'<table class="si-plan"><caption>Training plan, one year</caption>{body}</table>'
+        notes = "".join(f"<p><em>{_('Note:')}</em> {html.escape(n)}</p>" for n in self.notes)
+        return (f'<table class="si-plan"><caption>{_("Training plan, one year")}</caption>{body}</table>'
                 f"<p>{html.escape(self._limit_sentence())}</p>{notes}")
 
 
 def _usd(x: float | None) -> str:
     """Money for a table: whole dollars from 100 USD up (or for whole amounts), else cents."""
     if x is None:
-        return "n/a"
+        return _("n/a")
     if abs(x) >= 100 or x == int(x):
-        return f"{x:,.0f} USD"
-    return f"{x:,.2f} USD"
+        return _("{amount} USD").format(amount=format_decimal(f"{x:,.0f}"))
+    return _("{amount} USD").format(amount=format_decimal(f"{x:,.2f}"))
 
 
 def _read(value: Any, label: str, unit: str, low: float, high: float, whole: bool,
           errors: list[str]) -> float | None:
     """Read one input; on a problem, append a message to ``errors`` and return None."""
+    name, shown_unit = _(label), _(unit)
     if value is None or value is Ellipsis or (isinstance(value, str) and not value.strip()):
-        errors.append(f"{label} is empty: type a number ({unit}).")
+        errors.append(_("{label} is empty: type a number ({unit}).").format(label=name, unit=shown_unit))
         return None
     try:
-        x, _ = parse_number(value, unit if unit in ("%", "USD") else "")
+        x, _note = parse_number(value, unit if unit in ("%", "USD") else "")
     except ValueError as exc:
-        errors.append(f"{label}: {exc}")
+        errors.append(_("{label}: {problem}").format(label=name, problem=exc))
         return None
     if x < 0:
-        errors.append(f"{label} cannot be negative (you gave {x:g}).")
+        errors.append(_("{label} cannot be negative (you gave {value}).").format(
+            label=name, value=format_decimal(f"{x:g}")))
         return None
     if whole and x != int(x):
-        errors.append(f"{label} must be a whole number of {unit} (you gave {x:g}).")
+        errors.append(_("{label} must be a whole number of {unit} (you gave {value}).").format(
+            label=name, unit=shown_unit, value=format_decimal(f"{x:g}")))
         return None
     if not low <= x <= high:
-        errors.append(f"{label} must be between {low:,g} and {high:,g} {unit} (you gave {x:,g}).")
+        errors.append(_("{label} must be between {low} and {high} {unit} (you gave {value}).").format(
+            label=name, low=format_decimal(f"{low:,g}"), high=format_decimal(f"{high:,g}"), unit=shown_unit,
+            value=format_decimal(f"{x:,g}")))
         return None
     return x
 
@@ -328,18 +346,19 @@ def plan_training(
     the inputs are returned in ``errors``.
     """
     errors: list[str] = []
-    t = _read(trainers, "Trainers", "people", 1, 10_000, True, errors)
-    c = _read(trainees_per_cohort, "Trainees per cohort", "people", 1, 500, True, errors)
-    k = _read(cohorts_per_trainer, "Cohorts per trainer per year", "cohorts", 1, 52, True, errors)
-    d = _read(dropout_percent, "Dropout rate", "%", 0, 99, False, errors)
-    b = _read(budget_usd, "Budget", "USD", 1, 1e9, False, errors)
-    p = _read(cost_per_trainee_usd, "Cost per trainee", "USD", 1, 100_000, False, errors)
+    t = _read(trainers, N_("Trainers"), N_("people"), 1, 10_000, True, errors)
+    c = _read(trainees_per_cohort, N_("Trainees per cohort"), N_("people"), 1, 500, True, errors)
+    k = _read(cohorts_per_trainer, N_("Cohorts per trainer per year"), N_("cohorts"), 1, 52, True, errors)
+    d = _read(dropout_percent, N_("Dropout rate"), "%", 0, 99, False, errors)
+    b = _read(budget_usd, N_("Budget"), "USD", 1, 1e9, False, errors)
+    p = _read(cost_per_trainee_usd, N_("Cost per trainee"), "USD", 1, 100_000, False, errors)
     if errors or None in (t, c, k, d, b, p):
         return TrainingPlan(errors=tuple(errors))
     assert t is not None and c is not None and k is not None and d is not None and b is not None and p is not None
     notes = []
     if 0 < d < 1:
-        notes.append(f"the dropout rate was read as {d:g} %. If you meant {d * 100:g} %, type {d * 100:g}.")
+        notes.append(_("the dropout rate was read as {rate} %. If you meant {percent} %, type {percent}.").format(
+            rate=format_decimal(f"{d:g}"), percent=format_decimal(f"{d * 100:g}")))
     capacity = int(t * c * k)
     affordable = int(math.floor(b / p + 1e-9))
     enrolled = min(capacity, affordable)
@@ -347,7 +366,7 @@ def plan_training(
     spent = enrolled * p
     limit = "both" if capacity == affordable else ("trainers" if capacity < affordable else "budget")
     if enrolled == 0:
-        notes.append("the budget does not pay for a single trainee.")
+        notes.append(_("the budget does not pay for a single trainee."))
     return TrainingPlan(
         notes=tuple(notes),
         capacity=capacity,
@@ -380,13 +399,14 @@ class SkillsLadderWidget(widgets.VBox):
         start = set(ticked)
         self.boxes: dict[str, widgets.Checkbox] = {}
         children: list[widgets.Widget] = [widgets.HTML(
-            value=STYLE + "<p><strong>Skills self-assessment</strong>: tick every task you can do "
-            "on your own today. Your level and next steps update as you tick.</p>")]
+            value=STYLE + "<p>" + _("<strong>Skills self-assessment</strong>: tick every task you can do "
+                                    "on your own today. Your level and next steps update as you tick.") + "</p>")]
         for lvl in (1, 2, 3):
-            children.append(widgets.HTML(value=f"<p><em>{LEVELS[lvl]} tasks. I can ...</em></p>"))
+            heading = _("{level} tasks. I can ...").format(level=_(LEVELS[lvl]))
+            children.append(widgets.HTML(value=f"<p><em>{heading}</em></p>"))
             for code, (level, text) in TASKS.items():
                 if level == lvl:
-                    box = widgets.Checkbox(value=code in start, description=text, indent=False,
+                    box = widgets.Checkbox(value=code in start, description=_(text), indent=False,
                                            layout=widgets.Layout(width="auto"))
                     box.observe(lambda _change: self.update(), names="value")
                     self.boxes[code] = box
@@ -408,12 +428,13 @@ class SkillsLadderWidget(widgets.VBox):
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         data = super()._repr_mimebundle_(**kwargs) or {}
-        said = "; ".join(TASKS[c][1] for c in TASKS if c in self.ticked()) or "nothing ticked"
-        data["text/plain"] = f"Skills self-assessment (ticked: {said}):\n{self.profile.to_text()}"
+        said = "; ".join(_(TASKS[c][1]) for c in TASKS if c in self.ticked()) or _("nothing ticked")
+        data["text/plain"] = _("Skills self-assessment (ticked: {ticked}):").format(ticked=said) + f"\n{self.profile.to_text()}"
+        heading = _("<strong>Skills self-assessment</strong> (example answers: {answers})").format(answers=html.escape(said))
+        note = _("Run this notebook to tick your own answers and see your level.")
         data["text/html"] = (
-            STYLE + f'<div class="si-demo"><p><strong>Skills self-assessment</strong> (example answers: '
-            f"{html.escape(said)})</p>{self.profile.to_html()}"
-            '<p class="si-static-note">Run this notebook to tick your own answers and see your level.</p></div>'
+            STYLE + f'<div class="si-demo"><p>{heading}</p>{self.profile.to_html()}'
+            f'<p class="si-static-note">{note}</p></div>'
         )
         return data
 
@@ -422,5 +443,5 @@ def ladder_widget(ticked: Iterable[str] = DEFAULT_TICKS) -> SkillsLadderWidget:
     """The self-assessment as tick boxes; the static book shows the result for ``ticked``."""
     unknown = set(ticked) - set(TASKS)
     if unknown:
-        raise ValueError(f"unknown task code(s) {sorted(unknown)}")
+        raise ValueError(_("unknown task code(s) {codes}").format(codes=sorted(unknown)))
     return SkillsLadderWidget(ticked)

@@ -44,6 +44,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_, format_decimal
+from ..i18n import gettext as _
 from .industry40 import simulate_line
 
 __all__ = [
@@ -141,7 +143,7 @@ def mean_squared_error(observed: Any, predicted: Any) -> float:
     o = np.asarray(observed, dtype=float)
     p = np.asarray(predicted, dtype=float)
     if o.shape != p.shape or o.size == 0:
-        raise ValueError("observed and predicted need the same, non-zero length")
+        raise ValueError(_("observed and predicted need the same, non-zero length"))
     return float(np.mean((o - p) ** 2))
 
 
@@ -174,11 +176,11 @@ def calibrate(run_hours: Any, vibration: Any) -> Calibration:
     x = np.asarray(run_hours, dtype=float)
     y = np.asarray(vibration, dtype=float)
     if x.shape != y.shape or x.size < 2:
-        raise ValueError("calibration needs at least two readings, as many hours as readings")
+        raise ValueError(_("calibration needs at least two readings, as many hours as readings"))
     dx = x - x.mean()
     spread = float(np.sum(dx**2))
     if spread == 0:
-        raise ValueError("calibration needs readings at two different hours at least")
+        raise ValueError(_("calibration needs readings at two different hours at least"))
     slope = float(np.sum(dx * (y - y.mean())) / spread)
     baseline = float(y.mean() - slope * x.mean())
     mse = mean_squared_error(y, vibration_model(x, baseline, slope))
@@ -299,34 +301,48 @@ class TwinFit:
 
     def _prediction_text(self) -> str:
         p = self.predicted_h
-        when = "never (the slope is not positive)" if math.isinf(p) else f"after {p:.1f} running hours"
+        when = (_("never (the slope is not positive)") if math.isinf(p)
+                else _("after {hours} running hours").format(hours=format_decimal(f"{p:.1f}")))
         actual = self.actual_h
-        seen = "did not pass it in this cycle" if math.isnan(actual) else f"first passed it after {actual:.0f} running hours"
-        return f"This model reaches the limit of {self.limit:g} mm/s {when}; the line {seen}."
+        seen = (_("did not pass it in this cycle") if math.isnan(actual)
+                else _("first passed it after {hours} running hours").format(hours=f"{actual:.0f}"))
+        return _("This model reaches the limit of {limit} mm/s {when}; the line {seen}.").format(
+            limit=format_decimal(f"{self.limit:g}"), when=when, seen=seen)
+
+    def _model_line(self) -> str:
+        return _("Model: vibration = {baseline} + {slope} × running hours").format(
+            baseline=format_decimal(f"{self.baseline:.2f}"), slope=format_decimal(f"{self.slope:.3f}"))
 
     def to_text(self) -> str:
+        heads = (_("hours"), _("observed"), _("model"))
+        w1, w2, w3 = (max(width, len(head)) for width, head in zip((5, 8, 5), heads))
         lines = [
-            f"Model: vibration = {self.baseline:.2f} + {self.slope:.3f} × running hours",
-            f"Fit error on the first {self.fit_hours} hours (mean squared error): {self.mse:.3f} (mm/s)²; "
-            f"the lowest possible is {self.best.mse:.3f}.",
-            "hours  observed  model",
+            self._model_line(),
+            _("Fit error on the first {hours} hours (mean squared error): {mse} (mm/s)²; "
+              "the lowest possible is {best}.").format(
+                hours=self.fit_hours, mse=format_decimal(f"{self.mse:.3f}"), best=format_decimal(f"{self.best.mse:.3f}")),
+            f"{heads[0]:>{w1}}  {heads[1]:>{w2}}  {heads[2]:>{w3}}",
         ]
-        lines += [f"{h:>5}  {o:>8.2f}  {m:>5.2f}" for h, o, m in self._rows()]
+        lines += [f"{h:>{w1}}  {format_decimal(f'{o:.2f}'):>{w2}}  {format_decimal(f'{m:.2f}'):>{w3}}"
+                  for h, o, m in self._rows()]
         lines.append(self._prediction_text())
         return "\n".join(lines)
 
     def to_html(self) -> str:
         cell = 'style="padding:.15em .8em;text-align:right"'
         body = "".join(
-            f'<tr><td {cell}>{h}</td><td {cell}>{o:.2f}</td><td {cell}>{m:.2f}</td></tr>' for h, o, m in self._rows()
+            f'<tr><td {cell}>{h}</td><td {cell}>{format_decimal(f"{o:.2f}")}</td><td {cell}>{format_decimal(f"{m:.2f}")}</td></tr>'
+            for h, o, m in self._rows()
         )
+        fit = _(
+            "<strong>Fit error</strong> on the first {hours} hours (mean squared error): "
+            "<strong>{mse} (mm/s)²</strong>; the lowest possible is {best}."
+        ).format(hours=self.fit_hours, mse=format_decimal(f"{self.mse:.3f}"), best=format_decimal(f"{self.best.mse:.3f}"))
         return (
-            f"<p>Model: vibration = {self.baseline:.2f} + {self.slope:.3f} × running hours<br>"
-            f"<strong>Fit error</strong> on the first {self.fit_hours} hours (mean squared error): "
-            f"<strong>{self.mse:.3f} (mm/s)²</strong>; the lowest possible is {self.best.mse:.3f}.</p>"
-            '<table class="si-twin"><caption>Observed and model vibration (mm/s)</caption>'
-            f'<tr><th scope="col" {cell}>running hours</th><th scope="col" {cell}>observed</th>'
-            f'<th scope="col" {cell}>model</th></tr>{body}</table>'
+            f"<p>{self._model_line()}<br>{fit}</p>"
+            f'<table class="si-twin"><caption>{_("Observed and model vibration (mm/s)")}</caption>'
+            f'<tr><th scope="col" {cell}>{_("running hours")}</th><th scope="col" {cell}>{_("observed")}</th>'
+            f'<th scope="col" {cell}>{_("model")}</th></tr>{body}</table>'
             f"<p>{html.escape(self._prediction_text())}</p>"
         )
 
@@ -349,14 +365,15 @@ def calibration_demo(
     readings = book_log(seed)
     readings = readings[readings["cycle"] == cycle]
     if len(readings) < fit_hours:
-        raise ValueError(f"cycle {cycle} of week {seed} has fewer than {fit_hours} readings")
+        raise ValueError(_("cycle {cycle} of week {seed} has fewer than {hours} readings").format(
+            cycle=cycle, seed=seed, hours=fit_hours))
     x = tuple(float(h) for h in readings["run_hours"])
     y = tuple(float(v) for v in readings["vibration_mm_s"])
     best = calibrate(x[:fit_hours], y[:fit_hours])
     return TwinFit(float(baseline), float(slope), x, y, fit_hours, float(limit), best)
 
 
-def twin_figure(result: TwinFit, *, show_best: bool = False, model_label: str = "your model") -> tuple[Any, str]:
+def twin_figure(result: TwinFit, *, show_best: bool = False, model_label: str = N_("your model")) -> tuple[Any, str]:
     """Draw the observed readings and the model line; return (figure, alt text).
 
     Calibration readings are filled dots, later readings open circles; the
@@ -369,19 +386,24 @@ def twin_figure(result: TwinFit, *, show_best: bool = False, model_label: str = 
     x = np.asarray(result.run_hours)
     y = np.asarray(result.observed)
     fig, ax = plt.subplots(figsize=(7, 3.6))
-    ax.plot(x[:n], y[:n], "o", color="#0072B2", label=f"observed, first {n} h (calibration)")
-    ax.plot(x[n:], y[n:], "o", mfc="none", color="#0072B2", label="observed later")
+    ax.plot(x[:n], y[:n], "o", color="#0072B2", label=_("observed, first {hours} h (calibration)").format(hours=n))
+    ax.plot(x[n:], y[n:], "o", mfc="none", color="#0072B2", label=_("observed later"))
     grid = np.linspace(0, x.max() + 4, 50)
-    ax.plot(grid, vibration_model(grid, result.baseline, result.slope), color="#D55E00", label=model_label)
+    ax.plot(grid, vibration_model(grid, result.baseline, result.slope), color="#D55E00", label=_(model_label))
     if show_best:
-        ax.plot(grid, result.best.predict(grid), "--", color="#009E73", label="least-squares fit")
-    ax.axhline(result.limit, linestyle=":", color="0.3", label=f"service limit ({result.limit:g})")
-    ax.set(xlabel="running hours since the last service", ylabel="vibration (mm/s)", ylim=(0, 8))
+        ax.plot(grid, result.best.predict(grid), "--", color="#009E73", label=_("least-squares fit"))
+    ax.axhline(result.limit, linestyle=":", color="0.3",
+               label=_("service limit ({limit})").format(limit=format_decimal(f"{result.limit:g}")))
+    ax.set(xlabel=_("running hours since the last service"), ylabel=_("vibration (mm/s)"), ylim=(0, 8))
     ax.legend(loc="upper left", fontsize=9)
-    alt = (
-        f"Scatter of observed vibration against running hours, rising from about {y[0]:.1f} to {y[-1]:.1f} mm/s, "
-        f"with the model line vibration = {result.baseline:.2f} + {result.slope:.3f} × hours and the service limit "
-        f"at {result.limit:g} mm/s. Mean squared error {result.mse:.3f}."
+    alt = _(
+        "Scatter of observed vibration against running hours, rising from about {first} to {last} mm/s, "
+        "with the model line vibration = {baseline} + {slope} × hours and the service limit "
+        "at {limit} mm/s. Mean squared error {mse}."
+    ).format(
+        first=format_decimal(f"{y[0]:.1f}"), last=format_decimal(f"{y[-1]:.1f}"),
+        baseline=format_decimal(f"{result.baseline:.2f}"), slope=format_decimal(f"{result.slope:.3f}"),
+        limit=format_decimal(f"{result.limit:g}"), mse=format_decimal(f"{result.mse:.3f}"),
     )
     return fig, alt
 

@@ -40,6 +40,8 @@ from typing import Mapping, Sequence
 
 import pandas as pd
 
+from ..i18n import N_, format_decimal, gettext as _
+
 __all__ = [
     "TASK_TYPES",
     "Task",
@@ -54,8 +56,8 @@ __all__ = [
     "exposure_table",
 ]
 
-#: The four task types, in a fixed order.
-TASK_TYPES = ("routine manual", "routine cognitive", "non-routine manual", "non-routine cognitive")
+#: The four task types, in a fixed order (data; translated where they are shown).
+TASK_TYPES = (N_("routine manual"), N_("routine cognitive"), N_("non-routine manual"), N_("non-routine cognitive"))
 
 
 @dataclass(frozen=True)
@@ -104,100 +106,102 @@ RM, RC, NRM, NRC = TASK_TYPES
 #: Shares are percent of working time in a typical week; each occupation adds up to 100.
 OCCUPATIONS: dict[str, Occupation] = {
     "garment machine operator": Occupation(
-        "garment machine operator",
+        N_("garment machine operator"),
         "sews shirts in an export factory, for example in Bangladesh, Cambodia or Ethiopia",
         (
-            _t("sew the same seam on piece after piece", 50, RM),
-            _t("feed and align soft fabric by hand", 20, NRM),
-            _t("count pieces and fill in bundle tickets", 10, RC),
-            _t("check seams against the quality standard", 10, RC),
-            _t("thread the machine, change needles, fix small faults", 10, NRM),
+            _t(N_("sew the same seam on piece after piece"), 50, RM),
+            _t(N_("feed and align soft fabric by hand"), 20, NRM),
+            _t(N_("count pieces and fill in bundle tickets"), 10, RC),
+            _t(N_("check seams against the quality standard"), 10, RC),
+            _t(N_("thread the machine, change needles, fix small faults"), 10, NRM),
         ),
     ),
     "call-centre agent": Occupation(
-        "call-centre agent",
+        N_("call-centre agent"),
         "answers customers of a telecom or bank, for example in the Philippines, India or Kenya",
         (
-            _t("answer standard questions from a script", 40, RC),
-            _t("type customer details and log each call", 20, RC),
-            _t("calm upset customers and handle complaints", 25, NRC),
-            _t("solve unusual problems with colleagues", 15, NRC),
+            _t(N_("answer standard questions from a script"), 40, RC),
+            _t(N_("type customer details and log each call"), 20, RC),
+            _t(N_("calm upset customers and handle complaints"), 25, NRC),
+            _t(N_("solve unusual problems with colleagues"), 15, NRC),
         ),
     ),
     "electrician": Occupation(
-        "electrician",
+        N_("electrician"),
         "installs and repairs wiring in homes and small firms, for example in Nigeria or Mexico",
         (
-            _t("install wiring and fittings, each building different", 45, NRM),
-            _t("travel to sites and carry materials", 5, NRM),
-            _t("find the cause of faults", 20, NRC),
-            _t("talk with clients, explain and quote prices", 20, NRC),
-            _t("order materials, write invoices and records", 10, RC),
+            _t(N_("install wiring and fittings, each building different"), 45, NRM),
+            _t(N_("travel to sites and carry materials"), 5, NRM),
+            _t(N_("find the cause of faults"), 20, NRC),
+            _t(N_("talk with clients, explain and quote prices"), 20, NRC),
+            _t(N_("order materials, write invoices and records"), 10, RC),
         ),
     ),
     "nurse": Occupation(
-        "nurse",
+        N_("nurse"),
         "works on a hospital ward, in any country",
         (
-            _t("care for patients: wash, move, dress wounds", 30, NRM),
-            _t("measure vital signs and give medicines on schedule", 10, RM),
-            _t("restock supplies", 5, RM),
-            _t("watch patients, judge changes, decide when to call a doctor", 20, NRC),
-            _t("talk with and teach patients and families", 20, NRC),
-            _t("write charts and records", 15, RC),
+            _t(N_("care for patients: wash, move, dress wounds"), 30, NRM),
+            _t(N_("measure vital signs and give medicines on schedule"), 10, RM),
+            _t(N_("restock supplies"), 5, RM),
+            _t(N_("watch patients, judge changes, decide when to call a doctor"), 20, NRC),
+            _t(N_("talk with and teach patients and families"), 20, NRC),
+            _t(N_("write charts and records"), 15, RC),
         ),
     ),
     "smallholder farmer": Occupation(
-        "smallholder farmer",
+        N_("smallholder farmer"),
         "grows maize or rice on two hectares, for example in Malawi or Viet Nam",
         (
-            _t("prepare the land and plant", 20, RM),
-            _t("harvest and thresh the grain", 15, RM),
-            _t("carry water and produce", 15, RM),
-            _t("weed and tend plants on uneven plots", 20, NRM),
-            _t("care for animals", 10, NRM),
-            _t("decide what and when to plant; read weather and soil", 10, NRC),
-            _t("sell at the market and bargain over prices", 10, NRC),
+            _t(N_("prepare the land and plant"), 20, RM),
+            _t(N_("harvest and thresh the grain"), 15, RM),
+            _t(N_("carry water and produce"), 15, RM),
+            _t(N_("weed and tend plants on uneven plots"), 20, NRM),
+            _t(N_("care for animals"), 10, NRM),
+            _t(N_("decide what and when to plant; read weather and soil"), 10, NRC),
+            _t(N_("sell at the market and bargain over prices"), 10, NRC),
         ),
     ),
     "bookkeeper": Occupation(
-        "bookkeeper",
+        N_("bookkeeper"),
         "keeps the accounts of small firms, for example in Ghana or Peru",
         (
-            _t("enter invoices and receipts", 35, RC),
-            _t("reconcile accounts and check sums", 20, RC),
-            _t("prepare standard reports and the payroll", 25, RC),
-            _t("answer managers' questions, explain unusual items", 10, NRC),
-            _t("sort out errors and disputes with the tax office", 10, NRC),
+            _t(N_("enter invoices and receipts"), 35, RC),
+            _t(N_("reconcile accounts and check sums"), 20, RC),
+            _t(N_("prepare standard reports and the payroll"), 25, RC),
+            _t(N_("answer managers' questions, explain unusual items"), 10, NRC),
+            _t(N_("sort out errors and disputes with the tax office"), 10, NRC),
         ),
     ),
 }
 
 #: Automation scenarios: the fraction of the time on each task type that is
 #: technically automatable (types not listed: 0). Assumptions, not forecasts.
+#: (The names are data, the scenario chosen; they are translated where they are shown.)
 SCENARIOS: dict[str, dict[str, float]] = {
-    "none": {},
-    "machines": {RM: 1.0},
-    "machines and software": {RM: 1.0, RC: 1.0},
-    "plus AI": {RM: 1.0, RC: 1.0, NRC: 0.5},
-    "plus AI and robots": {RM: 1.0, RC: 1.0, NRC: 0.5, NRM: 0.5},
+    N_("none"): {},
+    N_("machines"): {RM: 1.0},
+    N_("machines and software"): {RM: 1.0, RC: 1.0},
+    N_("plus AI"): {RM: 1.0, RC: 1.0, NRC: 0.5},
+    N_("plus AI and robots"): {RM: 1.0, RC: 1.0, NRC: 0.5, NRM: 0.5},
 }
 
 SCENARIO_NOTES: dict[str, str] = {
-    "none": "no task is automatable",
-    "machines": "machines can do all routine manual tasks",
-    "machines and software": "machines and software can do all routine tasks, manual and cognitive",
-    "plus AI": "as before, and AI can do half of the time on non-routine cognitive tasks",
-    "plus AI and robots": "as before, and dexterous robots can do half of the time on non-routine manual tasks",
+    "none": N_("no task is automatable"),
+    "machines": N_("machines can do all routine manual tasks"),
+    "machines and software": N_("machines and software can do all routine tasks, manual and cognitive"),
+    "plus AI": N_("as before, and AI can do half of the time on non-routine cognitive tasks"),
+    "plus AI and robots": N_("as before, and dexterous robots can do half of the time on non-routine manual tasks"),
 }
 
 
 def _check_automatable(automatable: Mapping[str, float]) -> None:
     for kind, fraction in automatable.items():
         if kind not in TASK_TYPES:
-            raise ValueError(f"unknown task type {kind!r}; use one of {TASK_TYPES}")
+            raise ValueError(_("unknown task type {kind}; use one of {types}").format(kind=repr(kind), types=TASK_TYPES))
         if not 0.0 <= float(fraction) <= 1.0:
-            raise ValueError(f"the automatable fraction of {kind!r} must be between 0 and 1, not {fraction}")
+            raise ValueError(_("the automatable fraction of {kind} must be between 0 and 1, not {fraction}").format(
+                kind=repr(kind), fraction=fraction))
 
 
 def exposure_share(tasks: Sequence[Task], automatable: Mapping[str, float]) -> float:
@@ -221,7 +225,7 @@ def exposure_share(tasks: Sequence[Task], automatable: Mapping[str, float]) -> f
     _check_automatable(automatable)
     total = sum(t.share for t in tasks)
     if total <= 0 or any(t.share < 0 for t in tasks):
-        raise ValueError("task shares must be zero or more, and not all zero")
+        raise ValueError(_("task shares must be zero or more, and not all zero"))
     exposed = sum(t.share * float(automatable.get(t.kind, 0.0)) for t in tasks)
     return exposed / total
 
@@ -260,32 +264,45 @@ class TaskExposure:
 
     def to_text(self) -> str:
         lines = [
-            f"{self.occupation}, scenario '{self.scenario}': {self.exposed_share:.0%} of working time is "
-            "exposed (technically automatable under the scenario's assumptions).",
+            _("{occupation}, scenario '{scenario}': {share} of working time is "
+              "exposed (technically automatable under the scenario's assumptions).").format(
+                occupation=_(self.occupation), scenario=_(self.scenario),
+                share=format_decimal(f"{self.exposed_share:.0%}")),
         ]
         for t in self.tasks:
             f = self.task_fraction(t)
-            mark = "exposed" if f == 1 else ("half exposed" if f == 0.5 else ("not exposed" if f == 0 else f"{f:.0%} exposed"))
-            lines.append(f"- {t.name} ({t.kind}, {t.share} % of time): {mark}")
-        lines.append("Exposure is not job loss: it shows which tasks could change, not what employers will do.")
+            if f == 1:
+                mark = _("exposed")
+            elif f == 0.5:
+                mark = _("half exposed")
+            elif f == 0:
+                mark = _("not exposed")
+            else:
+                mark = _("{share} exposed").format(share=format_decimal(f"{f:.0%}"))
+            lines.append("- " + _("{task} ({kind}, {share} % of time): {mark}").format(
+                task=_(t.name), kind=_(t.kind), share=t.share, mark=mark))
+        lines.append(_("Exposure is not job loss: it shows which tasks could change, not what employers will do."))
         return "\n".join(lines)
 
     def to_html(self) -> str:
         body = "".join(
-            f"<tr><td>{html.escape(t.name)}</td><td>{html.escape(t.kind)}</td>"
+            f"<tr><td>{html.escape(_(t.name))}</td><td>{html.escape(_(t.kind))}</td>"
             f"<td style=\"text-align:right\">{t.share} %</td>"
-            f"<td style=\"text-align:right\">{t.share * self.task_fraction(t):g} %</td></tr>"
+            f"<td style=\"text-align:right\">{format_decimal(f'{t.share * self.task_fraction(t):g}')} %</td></tr>"
             for t in self.tasks
         )
+        summary = _(
+            "<strong>{occupation}</strong>, scenario <em>{scenario}</em>: <strong>{share}</strong> of working "
+            "time is exposed (technically automatable under the scenario's assumptions)."
+        ).format(occupation=html.escape(_(self.occupation)), scenario=html.escape(_(self.scenario)),
+                 share=format_decimal(f"{self.exposed_share:.0%}"))
         return (
-            f"<p><strong>{html.escape(self.occupation)}</strong>, scenario "
-            f"<em>{html.escape(self.scenario)}</em>: <strong>{self.exposed_share:.0%}</strong> of working "
-            "time is exposed (technically automatable under the scenario's assumptions).</p>"
-            '<table class="si-exposure"><caption>Tasks, share of working time, and the part of it that is exposed</caption>'
-            "<thead><tr><th scope=\"col\">Task</th><th scope=\"col\">Type</th>"
-            "<th scope=\"col\">Time</th><th scope=\"col\">Exposed</th></tr></thead>"
+            f"<p>{summary}</p>"
+            f'<table class="si-exposure"><caption>{_("Tasks, share of working time, and the part of it that is exposed")}</caption>'
+            f"<thead><tr><th scope=\"col\">{_('Task')}</th><th scope=\"col\">{_('Type')}</th>"
+            f"<th scope=\"col\">{_('Time')}</th><th scope=\"col\">{_('Exposed')}</th></tr></thead>"
             f"<tbody>{body}</tbody></table>"
-            "<p>Exposure is not job loss: it shows which tasks could change, not what employers will do.</p>"
+            f"<p>{_('Exposure is not job loss: it shows which tasks could change, not what employers will do.')}</p>"
         )
 
 
@@ -300,9 +317,11 @@ def task_exposure(occupation: str = "call-centre agent", scenario: str = "machin
         A key of :data:`SCENARIOS`, e.g. ``"plus AI"``.
     """
     if occupation not in OCCUPATIONS:
-        raise ValueError(f"unknown occupation {occupation!r}; choose one of {list(OCCUPATIONS)}")
+        raise ValueError(_("unknown occupation {name}; choose one of {choices}").format(
+            name=repr(occupation), choices=list(OCCUPATIONS)))
     if scenario not in SCENARIOS:
-        raise ValueError(f"unknown scenario {scenario!r}; choose one of {list(SCENARIOS)}")
+        raise ValueError(_("unknown scenario {name}; choose one of {choices}").format(
+            name=repr(scenario), choices=list(SCENARIOS)))
     automatable = SCENARIOS[scenario]
     return TaskExposure(
         occupation,
@@ -315,7 +334,8 @@ def task_exposure(occupation: str = "call-centre agent", scenario: str = "machin
 def occupation_tasks(occupation: str) -> pd.DataFrame:
     """The tasks of one illustrative occupation: task, share of time (%), routine, manual, type."""
     if occupation not in OCCUPATIONS:
-        raise ValueError(f"unknown occupation {occupation!r}; choose one of {list(OCCUPATIONS)}")
+        raise ValueError(_("unknown occupation {name}; choose one of {choices}").format(
+            name=repr(occupation), choices=list(OCCUPATIONS)))
     return pd.DataFrame(
         [{"task": t.name, "share_pct": t.share, "routine": t.routine, "manual": t.manual, "type": t.kind}
          for t in OCCUPATIONS[occupation].tasks]
@@ -331,7 +351,8 @@ def exposure_table(scenarios: Sequence[str] | None = None) -> pd.DataFrame:
     names = list(SCENARIOS) if scenarios is None else list(scenarios)
     for s in names:
         if s not in SCENARIOS:
-            raise ValueError(f"unknown scenario {s!r}; choose one of {list(SCENARIOS)}")
+            raise ValueError(_("unknown scenario {name}; choose one of {choices}").format(
+                name=repr(s), choices=list(SCENARIOS)))
     data = {s: [100 * exposure_share(o.tasks, SCENARIOS[s]) for o in OCCUPATIONS.values()] for s in names}
     out = pd.DataFrame(data, index=pd.Index(list(OCCUPATIONS), name="occupation"))
     out.columns.name = "scenario"

@@ -8,6 +8,8 @@ from typing import Any
 import pandas as pd
 
 from ..exercises import Choice, CodeTask, Feedback, Mistake, MultipleChoice, Numeric, ShortText
+from ..i18n import format_decimal
+from ..i18n import gettext as _
 from ..models.ai_ml import simulate_parts
 
 # -- self-checks in the chapter --------------------------------------------------
@@ -217,32 +219,40 @@ def _compare_counts(got: Any, expected: dict[str, int]) -> Feedback:
     if not isinstance(got, Mapping):
         return Feedback(
             "unreadable",
-            "`confusion` should return a dictionary such as {'tp': 3, 'fp': 1, 'fn': 2, 'tn': 94}, "
-            f"but it returned a value of type {type(got).__name__}.",
+            _("`confusion` should return a dictionary such as {example}, "
+              "but it returned a value of type {kind}.").format(
+                example="{'tp': 3, 'fp': 1, 'fn': 2, 'tn': 94}", kind=type(got).__name__),
         )
     missing = [k for k in _KEYS if k not in got]
     if missing:
-        return Feedback("incorrect", f"The dictionary has no key {', '.join(repr(k) for k in missing)}. Use the keys 'tp', 'fp', 'fn' and 'tn'.")
+        return Feedback("incorrect", _("The dictionary has no key {keys}. Use the keys 'tp', 'fp', 'fn' and 'tn'.").format(
+            keys=", ".join(repr(k) for k in missing)))
     try:
         values = {k: float(got[k]) for k in _KEYS}
     except (TypeError, ValueError):
-        return Feedback("unreadable", "Each of the four counts should be a number (use `.sum()` on a column of True/False).")
+        return Feedback("unreadable", _("Each of the four counts should be a number (use `.sum()` on a column of True/False)."))
     if all(values[k] == expected[k] for k in _KEYS):
-        return Feedback("correct", "All four counts are right.", 1.0)
+        return Feedback("correct", _("All four counts are right."), 1.0)
     if (values["fp"], values["fn"]) == (expected["fn"], expected["fp"]) and values["tp"] == expected["tp"]:
         return Feedback(
             "incorrect",
-            "You swapped 'fp' and 'fn'. A false positive is a GOOD part that is rejected; a false negative "
-            "is a DEFECTIVE part that is passed.",
+            _("You swapped 'fp' and 'fn'. A false positive is a GOOD part that is rejected; a false negative "
+              "is a DEFECTIVE part that is passed."),
         )
     if sum(values.values()) != sum(expected.values()):
-        return Feedback("incorrect", f"The four counts add up to {sum(values.values()):g}, but there are {sum(expected.values())} parts. Each part belongs in exactly one cell.")
+        return Feedback("incorrect", _("The four counts add up to {total}, but there are {parts} parts. Each part belongs in exactly one cell.").format(
+            total=format_decimal(f"{sum(values.values()):g}"), parts=sum(expected.values())))
     wrong = [k for k in _KEYS if values[k] != expected[k]]
+    if len(wrong) > 1:
+        message = _("The counts {keys} are not right (for example '{key}' is {got}, "
+                    "expected {expected}). Is a part whose score equals the threshold rejected?")
+    else:
+        message = _("The count {keys} is not right (for example '{key}' is {got}, "
+                    "expected {expected}). Is a part whose score equals the threshold rejected?")
     return Feedback(
         "incorrect",
-        f"The count{'s' if len(wrong) > 1 else ''} {', '.join(repr(k) for k in wrong)} "
-        f"{'are' if len(wrong) > 1 else 'is'} not right (for example '{wrong[0]}' is {values[wrong[0]]:g}, "
-        f"expected {expected[wrong[0]]}). Is a part whose score equals the threshold rejected?",
+        message.format(keys=", ".join(repr(k) for k in wrong), key=wrong[0],
+                       got=format_decimal(f"{values[wrong[0]]:g}"), expected=expected[wrong[0]]),
     )
 
 

@@ -15,6 +15,7 @@ from ..exercises import (
     ShortText,
     compare_frames,
 )
+from ..i18n import N_, gettext as _
 
 # -- self-checks in the chapter --------------------------------------------------
 
@@ -220,8 +221,8 @@ def median_by_income_reference(table: pd.DataFrame, year: int) -> pd.DataFrame:
 def _compare_medians(got: object, expected: pd.DataFrame) -> Feedback:
     if isinstance(got, pd.DataFrame) and "wb_income_group" in got.columns and len(got) == len(expected) + 1:
         if "Not classified" in set(got["wb_income_group"].astype(str)):
-            return Feedback("incorrect", "Your table has a row 'Not classified'. Keep only the four income groups.")
-    return compare_frames(got, expected, what="the table returned by `median_by_income()`")
+            return Feedback("incorrect", _("Your table has a row 'Not classified'. Keep only the four income groups."))
+    return compare_frames(got, expected, what=N_("the table returned by `median_by_income()`"))
 
 
 def _median_cases() -> list[tuple[pd.DataFrame, int]]:

@@ -15,6 +15,7 @@ from ..exercises import (
     compare_frames,
     compare_value,
 )
+from ..i18n import N_, gettext as _
 
 # -- self-checks in the chapter --------------------------------------------------
 
@@ -180,15 +181,15 @@ def usage_gap_reference(coverage: pd.DataFrame, use: pd.DataFrame, year: int) ->
 
 
 def _compare_gap(got: object, expected: pd.DataFrame) -> Feedback:
-    fb = compare_frames(got, expected, what="the table")
+    fb = compare_frames(got, expected, what=N_("the table"))
     if fb.correct or not isinstance(got, pd.DataFrame) or "usage_gap" not in got.columns:
         return fb
     if len(got) == len(expected):
         flipped = compare_frames(got.assign(usage_gap=-got["usage_gap"]), expected)
         if flipped.correct:
-            return Feedback("incorrect", "Your gaps have the wrong sign: compute coverage minus use, not use minus coverage.")
+            return Feedback("incorrect", _("Your gaps have the wrong sign: compute coverage minus use, not use minus coverage."))
     if len(got) == 3 * len(expected) or len(got) > len(expected):
-        return Feedback("incorrect", f"{fb.message} Did you keep only the rows with `sex == 'total'` in `use`, and only the given year?")
+        return Feedback("incorrect", fb.message + " " + _("Did you keep only the rows with `sex == 'total'` in `use`, and only the given year?"))
     return fb
 
 
@@ -241,11 +242,11 @@ def _compare_women_below(got: object, expected: int) -> Feedback:
     value = float(got)  # type: ignore[arg-type]
     gaps = _gender_gaps(2019)
     if value == int((gaps > 0).sum()):
-        return Feedback("incorrect", "That counts every country where women are behind at all. Keep only gaps of MORE than 5 points.")
+        return Feedback("incorrect", _("That counts every country where women are behind at all. Keep only gaps of MORE than 5 points."))
     if value == len(gaps):
-        return Feedback("incorrect", "That is the number of countries with data by sex in 2019. Now keep those where men minus women is more than 5.")
+        return Feedback("incorrect", _("That is the number of countries with data by sex in 2019. Now keep those where men minus women is more than 5."))
     if value == int((gaps < -5).sum()):
-        return Feedback("incorrect", "That counts countries where men are more than 5 points behind women: compute men minus women.")
+        return Feedback("incorrect", _("That counts countries where men are more than 5 points behind women: compute men minus women."))
     return fb
 
 

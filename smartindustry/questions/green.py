@@ -17,6 +17,7 @@ from ..exercises import (
     ShortText,
     compare_frames,
 )
+from ..i18n import N_, gettext as _
 from ..models.green import decoupling_demo, ewaste_balance, flat_emissions_intensity_change
 
 # -- self-checks in the chapter --------------------------------------------------
@@ -218,8 +219,8 @@ def _compare_changes(got: Any, expected: pd.DataFrame) -> Feedback:
             merged = expected.merge(got[["iso3", "change_pct"]], on="iso3", how="left", suffixes=("", "_got"))
             ratio = (merged["change_pct_got"] / ((merged["end"] / merged["start"]) - 1)).dropna()
             if len(ratio) and ((ratio - 1).abs() < 1e-6).all():
-                return Feedback("incorrect", "`change_pct` should be in %: multiply the change by 100.")
-    return compare_frames(got, expected, what="your table")
+                return Feedback("incorrect", _("`change_pct` should be in %: multiply the change by 100."))
+    return compare_frames(got, expected, what=N_("your table"))
 
 
 change_table_task = CodeTask(

@@ -14,6 +14,7 @@ from ..exercises import (
     ShortText,
     compare_value,
 )
+from ..i18n import gettext as _
 from ..models.industry40 import simulate_line
 
 # -- self-checks in the chapter --------------------------------------------------
@@ -161,7 +162,7 @@ def _breakdown_hours_reference(line: pd.DataFrame) -> int:
 def _compare_breakdown_hours(got: object, expected: int) -> Feedback:
     fb = compare_value(got, expected, rtol=0, atol=0.5, what="`breakdown_hours`")
     if not fb.correct and fb.status != "unreadable" and float(got) == 168 - expected:  # type: ignore[arg-type]
-        return Feedback("incorrect", "That is the number of hours the line was NOT broken down. Keep the rows whose state is 'breakdown'.")
+        return Feedback("incorrect", _("That is the number of hours the line was NOT broken down. Keep the rows whose state is 'breakdown'."))
     return fb
 
 

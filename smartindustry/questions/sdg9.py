@@ -21,6 +21,7 @@ from ..exercises import (
     ShortText,
     compare_frames,
 )
+from ..i18n import N_, gettext as _
 from ..models.sdg9 import INCOME_GROUPS, latest_values
 
 # -- self-checks in the chapter --------------------------------------------------
@@ -249,8 +250,8 @@ def _latest_cases() -> list[tuple[pd.DataFrame]]:
 
 def _compare_latest(got: object, expected: pd.DataFrame) -> Feedback:
     if isinstance(got, pd.DataFrame) and "value" in got.columns and got["value"].isna().any():
-        return Feedback("incorrect", "Your table has rows with a missing `value`. Drop them before you pick the latest year.")
-    return compare_frames(got, expected, what="the table returned by `latest()`")
+        return Feedback("incorrect", _("Your table has rows with a missing `value`. Drop them before you pick the latest year."))
+    return compare_frames(got, expected, what=N_("the table returned by `latest()`"))
 
 
 latest_task = CodeTask(
@@ -298,7 +299,7 @@ def _compare_medians(got: object, expected: pd.DataFrame) -> Feedback:
     if not fb.correct and isinstance(got, pd.DataFrame) and set(expected.columns) <= set(got.columns):
         means = _medians_3g_2021("mean")
         if len(got) == len(means) and compare_frames(got, means, rtol=0, atol=0.01).correct:
-            return Feedback("incorrect", "These are the means (averages) of each group, not the medians. Use `.median()`.")
+            return Feedback("incorrect", _("These are the means (averages) of each group, not the medians. Use `.median()`."))
     return fb
 
 

@@ -17,6 +17,8 @@ from ..exercises import (
     ShortText,
     compare_frames,
 )
+from ..i18n import N_
+from ..i18n import gettext as _
 
 # -- self-checks in the chapter --------------------------------------------------
 
@@ -183,15 +185,15 @@ def gender_gap_reference(df: pd.DataFrame, year: int) -> pd.DataFrame:
 
 
 def _compare_gaps(got: object, expected: pd.DataFrame) -> Feedback:
-    fb = compare_frames(got, expected, what="the table `gender_gap()` returned")
+    fb = compare_frames(got, expected, what=N_("the table `gender_gap()` returned"))
     if fb.correct or not isinstance(got, pd.DataFrame):
         return fb
     try:
         flat = got if "gap_pp" in got.columns else got.reset_index()
         flipped = flat.assign(gap_pp=-pd.to_numeric(flat["gap_pp"], errors="coerce"))
         if compare_frames(flipped, expected).correct:
-            return Feedback("incorrect", "Your gaps have the opposite sign. Compute men's value minus "
-                            "women's, so that a positive gap means women are behind.")
+            return Feedback("incorrect", _("Your gaps have the opposite sign. Compute men's value minus "
+                                           "women's, so that a positive gap means women are behind."))
     except Exception:  # the first message is the useful one
         pass
     return fb

@@ -17,6 +17,8 @@ from ..exercises import (
     compare_value,
     parse_number,
 )
+from ..i18n import N_
+from ..i18n import gettext as _
 from ..models.industry40 import simulate_line
 from ..models.twins import calibrate, sensor_log, vibration_model
 
@@ -186,12 +188,12 @@ def _fit_error_cases() -> list[tuple]:
 
 
 def _compare_fit_error(got: object, expected: float) -> Feedback:
-    fb = compare_value(got, expected, rtol=1e-6, what="the fit error")
+    fb = compare_value(got, expected, rtol=1e-6, what=N_("the fit error"))
     if fb.correct or fb.status == "unreadable":
         return fb
-    value, _ = parse_number(got)
+    value, _note = parse_number(got)
     if math.isclose(value, math.sqrt(expected), rel_tol=1e-6):
-        return Feedback("incorrect", "That is the square root of the mean squared error. Return the mean of the squared gaps, without the root.")
+        return Feedback("incorrect", _("That is the square root of the mean squared error. Return the mean of the squared gaps, without the root."))
     return fb
 
 
@@ -229,7 +231,7 @@ def _week4_first_hours():
 
 def slope_week4_reference() -> float:
     """Least-squares slope of cycle 2 of week 4, first 12 running hours (mm/s per hour)."""
-    _, first = _week4_first_hours()
+    _cycle, first = _week4_first_hours()
     return calibrate(first["run_hours"], first["vibration_mm_s"]).slope
 
 
@@ -237,14 +239,14 @@ def _compare_slope(got: object, expected: float) -> Feedback:
     fb = compare_value(got, expected, rtol=0, atol=5e-4, what="`slope_week4`")
     if fb.correct or fb.status == "unreadable":
         return fb
-    value, _ = parse_number(got)
+    value, _note = parse_number(got)
     cycle, first = _week4_first_hours()
     baseline = calibrate(first["run_hours"], first["vibration_mm_s"]).baseline
     whole = calibrate(cycle["run_hours"], cycle["vibration_mm_s"]).slope
     if abs(value - baseline) < 5e-3:
-        return Feedback("incorrect", "That is the baseline (the intercept). `np.polyfit(x, y, 1)` returns [slope, baseline]: take the first number.")
+        return Feedback("incorrect", _("That is the baseline (the intercept). `np.polyfit(x, y, 1)` returns [slope, baseline]: take the first number."))
     if abs(value - whole) < 5e-4:
-        return Feedback("incorrect", "You used the whole cycle. The twin is calibrated on the first 12 running hours only (run_hours 0 to 11).")
+        return Feedback("incorrect", _("You used the whole cycle. The twin is calibrated on the first 12 running hours only (run_hours 0 to 11)."))
     return fb
 
 

@@ -19,6 +19,7 @@ from ..exercises import (
     ShortText,
     compare_frames,
 )
+from ..i18n import N_, gettext as _
 
 # -- self-checks in the chapter --------------------------------------------------
 
@@ -248,14 +249,14 @@ def unemployment_gap_reference(unemployment: pd.DataFrame, year: int) -> pd.Data
 
 
 def _compare_gap(got: object, expected: pd.DataFrame) -> Feedback:
-    fb = compare_frames(got, expected, what="the table returned by `unemployment_gap()`")
+    fb = compare_frames(got, expected, what=N_("the table returned by `unemployment_gap()`"))
     if not fb.correct and isinstance(got, pd.DataFrame) and "gap" in got.columns:
         try:
             flipped = got.assign(gap=-pd.to_numeric(got["gap"], errors="coerce"))
         except Exception:  # an odd column: keep the first feedback
             return fb
         if compare_frames(flipped, expected).correct:
-            return Feedback("incorrect", "Your gaps have the wrong sign: the task asks for female minus male.")
+            return Feedback("incorrect", _("Your gaps have the wrong sign: the task asks for female minus male."))
     return fb
 
 
@@ -309,7 +310,7 @@ def informal_by_income_reference() -> pd.DataFrame:
 def _compare_informal(got: object, expected: pd.DataFrame) -> Feedback:
     if isinstance(got, pd.DataFrame) and "wb_income_group" in got.columns and len(got) == len(expected) + 1:
         if "Not classified" in set(got["wb_income_group"].astype(str)):
-            return Feedback("incorrect", "Your table has a row 'Not classified'. Keep only the four income groups.")
+            return Feedback("incorrect", _("Your table has a row 'Not classified'. Keep only the four income groups."))
     return compare_frames(got, expected, what="`informal_by_income`")
 
 
