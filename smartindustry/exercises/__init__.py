@@ -27,7 +27,7 @@ The parts, one module each
 :mod:`~smartindustry.exercises.parsing`
     Reading answers as people write them (:func:`parse_number`).
 :mod:`~smartindustry.exercises.compare`
-    Comparing results: :func:`compare_frames`, :func:`compare_value`,
+    Comparing results: :func:`compare_frames` (with known :class:`ColumnMistake` s), :func:`compare_value`,
     :func:`check_function`.
 :mod:`~smartindustry.exercises.text`
     How text is compared and how values are written in messages.
@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from .choice import Choice, MultipleChoice
 from .code import CodeTask
-from .compare import check_function, compare_frames, compare_value
+from .compare import ColumnMistake, check_function, compare_frames, compare_value
 from .feedback import NOT_ANSWERED, NOT_WRITTEN, STATUSES, Feedback, Rendered
 from .notebook import check
 from .numeric import Mistake, Numeric
@@ -67,6 +67,7 @@ __all__ = [
     "check",
     "parse_number",
     "compare_frames",
+    "ColumnMistake",
     "compare_value",
     "check_function",
     "inline_html",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import numbers
+from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -25,6 +26,19 @@ def copies(args: tuple[Any, ...]) -> list[Any]:
     return [a.copy() if hasattr(a, "copy") else a for a in args]
 
 
+@dataclass(frozen=True)
+class ColumnMistake:
+    """A known mistake in one column of a table: the learner's values are the expected ones times ``factor``.
+
+    ``factor=-1`` is a difference taken the wrong way round; ``1e6`` a unit a million times too small.
+    ``message`` (marked with ``N_``) says what went wrong.
+    """
+
+    column: str
+    factor: float
+    message: str
+
+
 def compare_frames(
     got: Any,
     expected: pd.DataFrame,
@@ -34,14 +48,37 @@ def compare_frames(
     rtol: float = 1e-6,
     atol: float = 1e-9,
     what: str = N_("your table"),
+    mistakes: Sequence[ColumnMistake] = (),
 ) -> Feedback:
     """Compare a learner's DataFrame with the expected one, and say what differs.
 
     Column order never matters. With ``check_index=False`` the index is
     ignored (reset); with ``sort=True`` rows are compared after sorting by all
     columns, so row order does not matter either. Numbers match within
-    ``rtol``/``atol``.
+    ``rtol``/``atol``. A categorical column (``iso3`` from the course tables)
+    compares by its values. A table that is right but for one of the known
+    ``mistakes`` gets that mistake's message.
     """
+    fb = _compare_frames(got, expected, check_index=check_index, sort=sort, rtol=rtol, atol=atol, what=what)
+    if fb.correct or not mistakes or not isinstance(got, pd.DataFrame) or len(got) != len(expected):
+        return fb
+    for m in mistakes:
+        if m.column not in got.columns:
+            continue
+        undone = got.assign(**{m.column: pd.to_numeric(got[m.column], errors="coerce") / m.factor})
+        if _compare_frames(undone, expected, check_index=check_index, sort=sort, rtol=rtol, atol=atol, what=what).correct:
+            return Feedback("incorrect", _(m.message))
+    return fb
+
+
+def _as_values(frame: pd.DataFrame) -> pd.DataFrame:
+    """Categorical columns as plain values, so that rows sort and compare by what they hold."""
+    categorical = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)]
+    return frame.astype({c: object for c in categorical}) if categorical else frame
+
+
+def _compare_frames(got: Any, expected: pd.DataFrame, *, check_index: bool, sort: bool, rtol: float, atol: float,
+                    what: str) -> Feedback:
     what = _(what)
     if isinstance(got, pd.Series) and got.name is not None and not check_index:
         got = got.reset_index()
@@ -62,7 +99,7 @@ def compare_frames(
             ),
         )
     extra = [c for c in got.columns if c not in expected.columns]
-    got = got[list(expected.columns)]
+    got, expected = _as_values(got[list(expected.columns)]), _as_values(expected)
     if len(got) != len(expected):
         return Feedback(
             "incorrect",

@@ -13,6 +13,7 @@ from ..exercises import (
     MultipleChoice,
     Numeric,
     ShortText,
+    ColumnMistake,
     compare_frames,
 )
 from ..i18n import N_
@@ -251,13 +252,10 @@ def farm_gender_gap_reference(table: pd.DataFrame, year: int) -> pd.DataFrame:
 
 
 def _compare_gap(got: object, expected: pd.DataFrame) -> Feedback:
-    fb = compare_frames(got, expected, what=N_("the table"))
+    fb = compare_frames(got, expected, what=N_("the table"), mistakes=[ColumnMistake(
+        "gap", -1, N_("Your gaps have the wrong sign: compute women's share minus men's share."))])
     if fb.correct or not isinstance(got, pd.DataFrame) or "gap" not in got.columns:
         return fb
-    if len(got) == len(expected):
-        flipped = compare_frames(got.assign(gap=-got["gap"]), expected)
-        if flipped.correct:
-            return Feedback("incorrect", _("Your gaps have the wrong sign: compute women's share minus men's share."))
     if len(got) > len(expected):
         return Feedback("incorrect", _("{message} Did you keep only the rows of the given year?").format(message=fb.message))
     return fb

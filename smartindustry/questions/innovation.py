@@ -13,10 +13,10 @@ from ..exercises import (
     MultipleChoice,
     Numeric,
     ShortText,
+    ColumnMistake,
     compare_frames,
 )
 from ..i18n import N_
-from ..i18n import gettext as _
 
 # -- self-checks in the chapter --------------------------------------------------
 
@@ -215,18 +215,11 @@ def _patent_inputs() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _compare_patents(got: object, expected: pd.DataFrame) -> Feedback:
-    if isinstance(got, pd.DataFrame) and "iso3" in got.columns:
-        got = got.assign(iso3=got["iso3"].astype(str))
-    fb = compare_frames(got, expected, what=N_("the table"))
-    if fb.correct or not isinstance(got, pd.DataFrame) or "per_million" not in got.columns or len(got) != len(expected):
-        return fb
-    for factor, message in (
-        (1e-6, _("Your values are a million times too small: multiply patents / population by 1,000,000.")),
-        (1e6, _("Your values are a million times too large: divide patents by population, then multiply by 1,000,000 once.")),
-    ):
-        if compare_frames(got.assign(per_million=got["per_million"] / factor), expected).correct:
-            return Feedback("incorrect", message)
-    return fb
+    return compare_frames(got, expected, what=N_("the table"), mistakes=[
+        ColumnMistake("per_million", 1e-6, N_("Your values are a million times too small: multiply patents / population by 1,000,000.")),
+        ColumnMistake("per_million", 1e6, N_(
+            "Your values are a million times too large: divide patents by population, then multiply by 1,000,000 once.")),
+    ])
 
 
 patents_task = CodeTask(

@@ -17,6 +17,7 @@ from ..exercises import (
     MultipleChoice,
     Numeric,
     ShortText,
+    ColumnMistake,
     compare_frames,
 )
 from ..i18n import N_, gettext as _
@@ -249,15 +250,8 @@ def unemployment_gap_reference(unemployment: pd.DataFrame, year: int) -> pd.Data
 
 
 def _compare_gap(got: object, expected: pd.DataFrame) -> Feedback:
-    fb = compare_frames(got, expected, what=N_("the table returned by `unemployment_gap()`"))
-    if not fb.correct and isinstance(got, pd.DataFrame) and "gap" in got.columns:
-        try:
-            flipped = got.assign(gap=-pd.to_numeric(got["gap"], errors="coerce"))
-        except Exception:  # an odd column: keep the first feedback
-            return fb
-        if compare_frames(flipped, expected).correct:
-            return Feedback("incorrect", _("Your gaps have the wrong sign: the task asks for female minus male."))
-    return fb
+    return compare_frames(got, expected, what=N_("the table returned by `unemployment_gap()`"), mistakes=[
+        ColumnMistake("gap", -1, N_("Your gaps have the wrong sign: the task asks for female minus male."))])
 
 
 def _unemployment_cases() -> list[tuple[pd.DataFrame, int]]:
