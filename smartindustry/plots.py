@@ -19,6 +19,7 @@ image (``smartindustry.book``); the English book and nbval never read it.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import matplotlib as mpl
@@ -91,6 +92,10 @@ def _texts(fig: Any) -> list[Any]:
     return found
 
 
+#: A number as a figure writes it (1.01, −0.5, 12.5 %), whose decimal point French writes as a comma.
+_DECIMAL = re.compile(r"[−+-]?\d[\d,]*\.\d+\s?%?")
+
+
 def figure_texts(fig: Any) -> list[str]:
     """The figure's texts a translator translates, in a stable order, each once."""
     return sorted({t.get_text() for t in _texts(fig)})
@@ -103,22 +108,41 @@ def translated_figure(fig: Any, lang: str) -> tuple[bytes | None, dict[str, str]
     """
     import io
 
-    from .i18n import translations
+    from matplotlib.text import Text
+
+    from .i18n import format_decimal, translations
 
     table = translations(lang)
-    artists = [a for a in _texts(fig) if a.get_text() in table]
-    if not artists:
+    words = [a for a in _texts(fig) if a.get_text() in table]
+    if not words:
         return None, {}
-    used = {a.get_text(): table[a.get_text()] for a in artists}
+    used = {a.get_text(): table[a.get_text()] for a in words}
+
+    def shown(text: str) -> str:  # words from the catalogue, decimals in the language's form
+        return table.get(text) or (format_decimal(text, lang) if _DECIMAL.fullmatch(text) else text)
+
+    artists = [a for a in fig.findobj(Text) if a.get_visible() and shown(a.get_text()) != a.get_text()]
+    # Tick labels are drawn anew from each axis's formatter: those with words get translated labels for the drawing.
+    axes = []
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            labels = [t.get_text() for t in axis.get_ticklabels()]
+            if any(shown(label) != label for label in labels):
+                axes.append((axis, axis.get_major_locator(), axis.get_major_formatter(), list(axis.get_ticklocs()), labels))
     english = [a.get_text() for a in artists]
     try:
         for artist in artists:
-            artist.set_text(table[artist.get_text()])
+            artist.set_text(shown(artist.get_text()))
+        for axis, _locator, _formatter, locs, labels in axes:
+            axis.set_ticks(locs, labels=[shown(label) for label in labels])
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", bbox_inches="tight", metadata={"Software": None})
     finally:
         for artist, text in zip(artists, english):
             artist.set_text(text)
+        for axis, locator, formatter, _locs, _labels in axes:
+            axis.set_major_locator(locator)
+            axis.set_major_formatter(formatter)
     return buffer.getvalue(), dict(sorted(used.items()))
 
 

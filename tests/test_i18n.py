@@ -182,3 +182,27 @@ def test_a_learner_checks_in_french_and_types_a_decimal_comma(french):
     assert wrong.status == "unreadable" and wrong.message.startswith("«\u00a0abc\u00a0» n’est pas un nombre lisible")
     assert wrong.label == "Vérifiez la forme de votre réponse"
     assert "Indice\u00a0:" in wrong.to_text()
+
+
+def test_each_stored_french_figure_was_drawn_with_the_current_translations():
+    """A figure's French drawing is stored with the notebook; after its words are translated anew, run make outputs."""
+    import nbformat
+
+    from smartindustry.i18n import translations
+    from smartindustry.plots import FIGURE_METADATA
+
+    table = translations("fr")
+    figures = stale = 0
+    for path in sorted((ROOT / "chapters").glob("*.ipynb")) + sorted((ROOT / "exercises").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for out in cell.get("outputs", []):
+                meta = out.get("metadata", {}).get(FIGURE_METADATA, {})
+                if "image/png" not in out.get("data", {}) or "texts" not in meta:
+                    continue
+                figures += 1
+                now = {t: table[t] for t in meta["texts"] if t in table}
+                if meta.get("fr", {}).get("translations", {}) != now or (now and "image/png" not in meta.get("fr", {})):
+                    stale += 1
+                    print(f"{path.name}: a figure drawn with other translations (make outputs NB={path.relative_to(ROOT)})")
+    assert figures >= 30
+    assert stale == 0
