@@ -43,6 +43,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..data import aggregate_areas, aggregates, countries, indicator_info, load_indicator
+from ..i18n import N_, format_decimal, gettext as _
 
 __all__ = [
     "INDICATORS",
@@ -66,29 +67,33 @@ __all__ = [
 ]
 
 #: The key indicators of the profile: id -> (short label, which way is better).
-#: "higher" or "lower" says which direction the plan should aim for.
+#: "higher" or "lower" says which direction the plan should aim for. Both are data
+#: (in the profile's table); they are translated where they are shown.
 INDICATORS: dict[str, tuple[str, str]] = {
-    "internet_users": ("Internet users (% of population)", "higher"),
-    "mobile_coverage_4g": ("4G coverage (% of population)", "higher"),
-    "electricity_access": ("Access to electricity (% of population)", "higher"),
-    "mva_share_gdp": ("Manufacturing value added (% of GDP)", "higher"),
-    "mva_per_capita": ("Manufacturing value added per person (constant 2015 USD)", "higher"),
-    "co2_per_mva": ("CO2 per unit of manufacturing value added (kg per constant 2015 USD)", "lower"),
-    "medhigh_tech_share": ("Medium and high-tech industry (% of manufacturing value added)", "higher"),
-    "rd_share_gdp": ("R&D spending (% of GDP)", "higher"),
-    "researchers_per_million": ("Researchers (per million people)", "higher"),
-    "logistics_performance": ("Logistics Performance Index (score 1 to 5)", "higher"),
-    "informal_employment": ("Informal employment (% of employment)", "lower"),
-    "unemployment_rate": ("Unemployment (% of labour force)", "lower"),
+    "internet_users": (N_("Internet users (% of population)"), "higher"),
+    "mobile_coverage_4g": (N_("4G coverage (% of population)"), "higher"),
+    "electricity_access": (N_("Access to electricity (% of population)"), "higher"),
+    "mva_share_gdp": (N_("Manufacturing value added (% of GDP)"), "higher"),
+    "mva_per_capita": (N_("Manufacturing value added per person (constant 2015 USD)"), "higher"),
+    "co2_per_mva": (N_("CO2 per unit of manufacturing value added (kg per constant 2015 USD)"), "lower"),
+    "medhigh_tech_share": (N_("Medium and high-tech industry (% of manufacturing value added)"), "higher"),
+    "rd_share_gdp": (N_("R&D spending (% of GDP)"), "higher"),
+    "researchers_per_million": (N_("Researchers (per million people)"), "higher"),
+    "logistics_performance": (N_("Logistics Performance Index (score 1 to 5)"), "higher"),
+    "informal_employment": (N_("Informal employment (% of employment)"), "lower"),
+    "unemployment_rate": (N_("Unemployment (% of labour force)"), "lower"),
 }
 
 #: Series that the tables give for women and men separately: id -> short label.
 SEX_INDICATORS: dict[str, str] = {
-    "internet_users": "Internet users (% of population of the same sex)",
-    "mobile_ownership": "Own a mobile phone (% of population of the same sex)",
-    "informal_employment": "Informal employment (% of employment of the same sex)",
-    "unemployment_rate": "Unemployment (% of labour force of the same sex)",
+    "internet_users": N_("Internet users (% of population of the same sex)"),
+    "mobile_ownership": N_("Own a mobile phone (% of population of the same sex)"),
+    "informal_employment": N_("Informal employment (% of employment of the same sex)"),
+    "unemployment_rate": N_("Unemployment (% of labour force of the same sex)"),
 }
+
+#: The words of the column ``better``, shown translated.
+_BETTER = (N_("higher"), N_("lower"))
 
 #: Only values from this year on count in a group or region median (older ones are too stale to compare).
 SINCE = 2013
@@ -156,7 +161,7 @@ def find_country(country: str) -> Country:
     raises ``ValueError`` with the closest names, never a ``KeyError``.
     """
     if not isinstance(country, str) or not country.strip():
-        raise ValueError("give a country as text: a three-letter code such as 'KEN' or a name such as 'Kenya'")
+        raise ValueError(_("give a country as text: a three-letter code such as 'KEN' or a name such as 'Kenya'"))
     return _find_country(country)
 
 
@@ -171,10 +176,10 @@ def _find_country(country: str) -> Country:
     if hit.empty:
         names = list(table["name"].astype(str))
         close = difflib.get_close_matches(text.title(), names, n=3, cutoff=0.6)
-        hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        hint = " " + _("Did you mean {names}?").format(names=", ".join(repr(c) for c in close)) if close else ""
         raise ValueError(
-            f"unknown country {country!r}.{hint} Use a three-letter ISO code such as 'KEN' or a name "
-            "from smartindustry.data.countries()['name'].")
+            _("unknown country {country}.{hint} Use a three-letter ISO code such as 'KEN' or a name "
+              "from smartindustry.data.countries()['name'].").format(country=repr(country), hint=hint))
     row = hit.iloc[0]
 
     def text_or_none(value) -> str | None:
@@ -242,7 +247,7 @@ def group_median(indicator: str, income_group: str, since: int = SINCE, sex: str
     table = _countries()
     members = set(table.loc[table["wb_income_group"] == income_group, "iso3"].astype(str))
     if not members:
-        raise ValueError(f"unknown income group {income_group!r}")
+        raise ValueError(_("unknown income group {group}").format(group=repr(income_group)))
     values = _latest_by_country(indicator, sex=sex, since=since)
     values = values[values["iso3"].isin(members)]
     if values.empty:
@@ -279,7 +284,7 @@ class RegionValue:
     name: str  #: the region's name
     value: float
     year: int | None
-    kind: str  #: "published" (the source's own aggregate) or "computed median of N countries"
+    kind: str  #: "published" (the source's own aggregate) or "computed median of N countries" (data; translated where shown)
 
 
 def region_reference(country: str, indicator: str, year: int | None = None, since: int = SINCE) -> RegionValue:
@@ -309,15 +314,15 @@ def region_reference(country: str, indicator: str, year: int | None = None, sinc
         row = same.iloc[-1] if len(same) else agg.iloc[-1]
         return RegionValue(area, str(row["area_name"]).strip(), float(row["value"]), int(row["year"]), "published")
     if not candidates:
-        return RegionValue(None, "no region", math.nan, None, "no region in the tables")
+        return RegionValue(None, N_("no region"), math.nan, None, N_("no region in the tables"))
     area = candidates[0]
     name = str(_area_names().get(area, area)).strip()
     values = _latest_by_country(indicator, since=since)
     values = values[values["iso3"].isin(_region_members(area))]
     if values.empty:
-        return RegionValue(area, name, math.nan, None, "no country of the region reports")
+        return RegionValue(area, name, math.nan, None, N_("no country of the region reports"))
     return RegionValue(area, name, float(values["value"].median()), None,
-                       f"computed median of {len(values)} countries")
+                       N_("computed median of {count} countries").format(count=len(values)))
 
 
 # --------------------------------------------------------------------------
@@ -327,12 +332,23 @@ def region_reference(country: str, indicator: str, year: int | None = None, sinc
 
 def _fmt(x: float, digits: int = 1) -> str:
     if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "no data"
+        return _("no data")
     if abs(x) >= 1000:
-        return f"{x:,.0f}"
+        return format_decimal(f"{x:,.0f}")
     if abs(x) < 10 and digits == 1:
-        return f"{x:.2f}"
-    return f"{x:.{digits}f}"
+        return format_decimal(f"{x:.2f}")
+    return format_decimal(f"{x:.{digits}f}")
+
+
+_COMPUTED = re.compile(r"computed median of (\d+) countries")
+
+
+def _kind(kind: str) -> str:
+    """A ``region_kind`` of the table (data, in English) in the language of the course."""
+    m = _COMPUTED.fullmatch(kind)
+    if m:
+        return _("computed median of {count} countries").format(count=m.group(1))
+    return _(kind)
 
 
 @dataclass(frozen=True)
@@ -350,36 +366,40 @@ class CountryProfile:
     def _rows(self) -> list[tuple[str, str, str, str, str]]:
         rows = []
         for r in self.table.itertuples():
-            own = "no data" if math.isnan(r.value) else f"{_fmt(r.value)} ({r.year})"
-            grp = "no data" if math.isnan(r.group_median) else f"{_fmt(r.group_median)} ({r.group_n} countries)"
+            own = _("no data") if math.isnan(r.value) else f"{_fmt(r.value)} ({r.year})"
+            grp = (_("no data") if math.isnan(r.group_median)
+                   else _("{value} ({count} countries)").format(value=_fmt(r.group_median), count=r.group_n))
             if math.isnan(r.region_value):
-                reg = f"no data ({r.region_kind})"
+                reg = _("no data ({kind})").format(kind=_kind(r.region_kind))
             elif r.region_kind == "published":
-                reg = f"{_fmt(r.region_value)} ({r.region_year}, published)"
+                reg = _("{value} ({year}, published)").format(value=_fmt(r.region_value), year=r.region_year)
             else:
-                reg = f"{_fmt(r.region_value)} ({r.region_kind})"
-            rows.append((r.label, own, grp, f"{r.region}: {reg}", r.better))
+                reg = f"{_fmt(r.region_value)} ({_kind(r.region_kind)})"
+            rows.append((_(r.label), own, grp, _("{region}: {value}").format(region=_(r.region), value=reg), _(r.better)))
         return rows
 
     def _head(self) -> str:
         c = self.country
-        return (f"{c.name} ({c.iso3}). Income group: {c.income_group or 'not classified'} (World Bank, 2022). "
-                f"Group medians use each country's latest value from {self.since} on.")
+        group = _(c.income_group) if c.income_group else _("not classified")
+        return (_("{name} ({iso3}). Income group: {group} (World Bank, 2022).").format(name=c.name, iso3=c.iso3, group=group)
+                + " " + _("Group medians use each country's latest value from {since} on.").format(since=self.since))
 
     def to_text(self) -> str:
         lines = [self._head()]
         for label, own, grp, reg, better in self._rows():
-            lines.append(f"- {label}: {own}; income group median {grp}; {reg}; better: {better}")
+            lines.append("- " + _("{label}: {own}; income group median {median}; {region}; better: {better}").format(
+                label=label, own=own, median=grp, region=reg, better=better))
         return "\n".join(lines)
 
     def to_html(self) -> str:
-        head = "".join(f"<th scope='col'>{h}</th>" for h in
-                       ("Indicator", "Country (year)", "Income-group median", "Region", "Better"))
+        head = "".join(f"<th scope='col'>{html.escape(h)}</th>" for h in
+                       (_("Indicator"), _("Country (year)"), _("Income-group median"), _("Region"), _("Better")))
         body = "".join(
             "<tr>" + f"<th scope='row' style='text-align:left'>{html.escape(label)}</th>"
             + "".join(f"<td>{html.escape(v)}</td>" for v in (own, grp, reg, better)) + "</tr>"
             for label, own, grp, reg, better in self._rows())
-        return (f"<p>{html.escape(self._head())}</p><table><caption>Profile of {html.escape(self.country.name)}"
+        caption = _("Profile of {country}").format(country=html.escape(self.country.name))
+        return (f"<p>{html.escape(self._head())}</p><table><caption>{caption}"
                 f"</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
@@ -431,10 +451,10 @@ def gap_to_group(country: str, indicator: str, since: int = SINCE) -> float:
     Positive: above the median. NaN when either is missing.
     """
     c = find_country(country)
-    value, _ = latest(c.iso3, indicator)
+    value, _year = latest(c.iso3, indicator)
     if c.income_group is None:
         return math.nan
-    med, _ = group_median(indicator, c.income_group, since=since)
+    med, _count = group_median(indicator, c.income_group, since=since)
     return value - med
 
 

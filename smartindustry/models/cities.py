@@ -40,6 +40,8 @@ from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
+from ..i18n import N_, format_decimal, gettext as _
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -62,15 +64,16 @@ HOURS_PER_YEAR = 8760
 
 #: The two grids of the demo. Per feeder: outages a year and their mean length
 #: (hours); per zone: storms or floods a year that cut every feeder at once,
-#: and their mean length (hours).
+#: and their mean length (hours). The names are data (compared in code); they are
+#: translated where they are shown.
 SCENARIOS: dict[str, dict[str, float]] = {
-    "weak grid": {
+    N_("weak grid"): {
         "feeder_outages_per_year": 100.0,
         "feeder_outage_hours": 3.0,
         "zone_events_per_year": 0.0,
         "zone_event_hours": 24.0,
     },
-    "storms": {
+    N_("storms"): {
         "feeder_outages_per_year": 10.0,
         "feeder_outage_hours": 2.0,
         "zone_events_per_year": 3.0,
@@ -87,9 +90,11 @@ def _check_share(value: float, name: str) -> float:
     try:
         v = float(value)
     except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number between 0 and 1, not {value!r}") from None
+        raise ValueError(_("{name} must be a number between 0 and 1, not {value}").format(
+            name=name, value=repr(value))) from None
     if not 0.0 <= v <= 1.0:
-        raise ValueError(f"{name} must be between 0 and 1, not {v:g}")
+        raise ValueError(_("{name} must be between 0 and 1, not {value}").format(
+            name=name, value=format_decimal(f"{v:g}")))
     return v
 
 
@@ -100,9 +105,9 @@ def parallel_availability(availabilities: Sequence[float]) -> float:
     parts are assumed to fail independently, which a common cause (one storm
     for all) breaks. Returns ``1 - (1 - a1)(1 - a2)...``, a share from 0 to 1.
     """
-    values = [_check_share(a, "an availability") for a in availabilities]
+    values = [_check_share(a, _("an availability")) for a in availabilities]
     if not values:
-        raise ValueError("give at least one availability")
+        raise ValueError(_("give at least one availability"))
     down = 1.0
     for a in values:
         down *= 1.0 - a
@@ -115,9 +120,9 @@ def series_availability(availabilities: Sequence[float]) -> float:
     ``availabilities`` are shares of time (0 to 1); the parts fail
     independently. Returns ``a1 × a2 × ...``, a share from 0 to 1.
     """
-    values = [_check_share(a, "an availability") for a in availabilities]
+    values = [_check_share(a, _("an availability")) for a in availabilities]
     if not values:
-        raise ValueError("give at least one availability")
+        raise ValueError(_("give at least one availability"))
     up = 1.0
     for a in values:
         up *= a
@@ -200,13 +205,14 @@ def draw_zone(
     A zone-wide event takes down both feeders of every factory.
     """
     if scenario not in SCENARIOS:
-        raise ValueError(f"scenario must be one of {', '.join(map(repr, SCENARIOS))}, not {scenario!r}")
+        raise ValueError(_("scenario must be one of {choices}, not {value}").format(
+            choices=", ".join(map(repr, SCENARIOS)), value=repr(scenario)))
     if not 1 <= int(factories) <= 200:
-        raise ValueError("factories must be between 1 and 200")
+        raise ValueError(_("factories must be between 1 and 200"))
     if not mean_demand_kw > 0:
-        raise ValueError("mean_demand_kw must be positive")
+        raise ValueError(_("mean_demand_kw must be positive"))
     if not 1 <= int(hours) <= HOURS_PER_YEAR:
-        raise ValueError(f"hours must be between 1 and {HOURS_PER_YEAR}")
+        raise ValueError(_("hours must be between 1 and {most}").format(most=HOURS_PER_YEAR))
     generator_reliability = _check_share(generator_reliability, "generator_reliability")
     s = SCENARIOS[scenario]
     n, h = int(factories), int(hours)
@@ -265,52 +271,71 @@ class PlanResult:
         return self.protection_cost_usd + self.fuel_cost_usd + self.lost_load_cost_usd
 
     def _plan(self) -> str:
-        return (f"{self.second_feeders} of {self.factories} factories with a second feeder, "
-                f"{self.generators} with a backup generator")
+        return _("{links} of {factories} factories with a second feeder, {gens} with a backup generator").format(
+            links=self.second_feeders, factories=self.factories, gens=self.generators)
 
     def _best(self) -> str:
         if self.best_cost_usd is None:
             return ""
-        return (f"the cheapest plan of the grid is {self.best_second_feeders} second feeders and "
-                f"{self.best_generators} generators (total USD {self.best_cost_usd:,.0f} a year)")
+        return _("At this value of lost power the cheapest plan of the grid is {links} second feeders and "
+                 "{gens} generators (total USD {cost} a year).").format(
+            links=self.best_second_feeders, gens=self.best_generators, cost=format_decimal(f"{self.best_cost_usd:,.0f}"))
+
+    def _grid(self, escape=lambda text: text) -> str:
+        return _("Grid: {scenario}. Plan: {plan}.").format(scenario=escape(_(self.scenario)), plan=escape(self._plan()))
 
     def to_text(self) -> str:
-        best = f"\nAt this value of lost power {self._best()}." if self.best_cost_usd is not None else ""
+        best = "\n" + self._best() if self.best_cost_usd is not None else ""
         return (
-            f"Grid: {self.scenario}. Plan: {self._plan()}.\n"
-            f"Demand served {self.served_share:.2f} %; hours without power: {self.mean_hours_without_power:.0f} "
-            f"a factory on average, {self.worst_hours_without_power} at the worst-served factory.\n"
-            f"Cost a year: protection USD {self.protection_cost_usd:,.0f} + fuel USD {self.fuel_cost_usd:,.0f} "
-            f"+ power not delivered USD {self.lost_load_cost_usd:,.0f} = USD {self.total_cost_usd:,.0f}."
+            self._grid() + "\n"
+            + _("Demand served {share} %; hours without power: {mean} a factory on average, "
+                "{worst} at the worst-served factory.").format(
+                share=format_decimal(f"{self.served_share:.2f}"),
+                mean=format_decimal(f"{self.mean_hours_without_power:.0f}"), worst=self.worst_hours_without_power)
+            + "\n"
+            + _("Cost a year: protection USD {protection} + fuel USD {fuel} + power not delivered USD {lost} "
+                "= USD {total}.").format(
+                protection=format_decimal(f"{self.protection_cost_usd:,.0f}"),
+                fuel=format_decimal(f"{self.fuel_cost_usd:,.0f}"),
+                lost=format_decimal(f"{self.lost_load_cost_usd:,.0f}"),
+                total=format_decimal(f"{self.total_cost_usd:,.0f}"))
             + best
         )
 
     def to_html(self) -> str:
         rows = [
-            ("Demand served", f"{self.served_share:.2f} %"),
-            ("Hours without power, average factory", f"{self.mean_hours_without_power:.0f}"),
-            ("Hours without power, worst-served factory", f"{self.worst_hours_without_power}"),
-            ("Protection (second feeders, generators)", f"USD {self.protection_cost_usd:,.0f}"),
-            ("Generator fuel", f"USD {self.fuel_cost_usd:,.0f}"),
-            (f"Power not delivered (USD {self.value_lost_usd_per_kwh:g} a kWh)", f"USD {self.lost_load_cost_usd:,.0f}"),
-            ("Total cost a year", f"<strong>USD {self.total_cost_usd:,.0f}</strong>"),
+            (_("Demand served"), f"{format_decimal(f'{self.served_share:.2f}')} %"),
+            (_("Hours without power, average factory"), format_decimal(f"{self.mean_hours_without_power:.0f}")),
+            (_("Hours without power, worst-served factory"), f"{self.worst_hours_without_power}"),
+            (_("Protection (second feeders, generators)"), _usd(self.protection_cost_usd)),
+            (_("Generator fuel"), _usd(self.fuel_cost_usd)),
+            (_("Power not delivered (USD {value} a kWh)").format(value=format_decimal(f"{self.value_lost_usd_per_kwh:g}")),
+             _usd(self.lost_load_cost_usd)),
+            (_("Total cost a year"), f"<strong>{_usd(self.total_cost_usd)}</strong>"),
         ]
-        body = "".join(f'<tr><th scope="row" style="text-align:left;padding-right:1em">{k}</th><td>{v}</td></tr>'
+        body = "".join(f'<tr><th scope="row" style="text-align:left;padding-right:1em">{html.escape(k)}</th><td>{v}</td></tr>'
                        for k, v in rows)
-        best = f"<p>At this value of lost power {html.escape(self._best())}.</p>" if self.best_cost_usd is not None else ""
+        best = f"<p>{html.escape(self._best())}</p>" if self.best_cost_usd is not None else ""
         return (
-            f"<p>Grid: {html.escape(self.scenario)}. Plan: {html.escape(self._plan())}.</p>"
-            f'<table class="si-plan"><caption>One simulated year of the zone</caption>{body}</table>' + best
+            f"<p>{self._grid(html.escape)}</p>"
+            f'<table class="si-plan"><caption>{_("One simulated year of the zone")}</caption>{body}</table>' + best
         )
+
+
+def _usd(x: float) -> str:
+    """'USD 12,345', rounded to whole dollars, written the way the language writes numbers."""
+    return _("USD {amount}").format(amount=format_decimal(f"{x:,.0f}"))
 
 
 def _count(value: object, name: str, most: int) -> int:
     try:
         v = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a whole number from 0 to {most}, not {value!r}") from None
+        raise ValueError(_("{name} must be a whole number from 0 to {most}, not {value}").format(
+            name=name, most=most, value=repr(value))) from None
     if v != int(v) or not 0 <= v <= most:
-        raise ValueError(f"{name} must be a whole number from 0 to {most}, not {value!r}")
+        raise ValueError(_("{name} must be a whole number from 0 to {most}, not {value}").format(
+            name=name, most=most, value=repr(value)))
     return int(v)
 
 
@@ -357,7 +382,7 @@ def evaluate_plan(
     for name, value in (("second_feeder_cost_usd", second_feeder_cost_usd), ("generator_cost_usd", generator_cost_usd),
                         ("fuel_cost_usd_per_kwh", fuel_cost_usd_per_kwh), ("value_lost_usd_per_kwh", value_lost_usd_per_kwh)):
         if not float(value) >= 0:
-            raise ValueError(f"{name} must be zero or more")
+            raise ValueError(_("{name} must be zero or more").format(name=name))
 
     has_link = (np.arange(n) < links)[:, None]
     has_gen = (np.arange(n) < gens)[:, None]
@@ -424,7 +449,8 @@ def resilience_demo(
     links = _count(second_feeders, "second_feeders", 20)
     gens = _count(generators, "generators", 20)
     if scenario not in SCENARIOS:
-        raise ValueError(f"scenario must be one of {', '.join(map(repr, SCENARIOS))}, not {scenario!r}")
+        raise ValueError(_("scenario must be one of {choices}, not {value}").format(
+            choices=", ".join(map(repr, SCENARIOS)), value=repr(scenario)))
     value = float(value_lost_usd_per_kwh)
     result = _demo_plan(scenario, links, gens, value)
     best = min(((l, g) for l in DEMO_STEPS for g in DEMO_STEPS),

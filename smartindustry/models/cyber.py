@@ -34,6 +34,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_, format_decimal, gettext as _
+
 __all__ = [
     "LIKELIHOOD",
     "IMPACT",
@@ -72,30 +74,36 @@ __all__ = [
 # Risk = likelihood x impact
 # ---------------------------------------------------------------------------
 
-#: Likelihood levels 1 to 5 and their names.
-LIKELIHOOD = {1: "rare", 2: "unlikely", 3: "possible", 4: "likely", 5: "almost certain"}
+#: Likelihood levels 1 to 5 and their names (translated where they are shown).
+LIKELIHOOD = {1: N_("rare"), 2: N_("unlikely"), 3: N_("possible"), 4: N_("likely"), 5: N_("almost certain")}
 
-#: Impact levels 1 to 5 and their names.
-IMPACT = {1: "negligible", 2: "minor", 3: "moderate", 4: "major", 5: "severe"}
+#: Impact levels 1 to 5 and their names (translated where they are shown).
+IMPACT = {1: N_("negligible"), 2: N_("minor"), 3: N_("moderate"), 4: N_("major"), 5: N_("severe")}
 
 #: Risk categories: (name, lowest score, highest score). The course's cut-offs.
-CATEGORIES = (("low", 1, 4), ("medium", 5, 9), ("high", 10, 15), ("critical", 16, 25))
+#: The names are data (what :func:`risk_category` returns); they are translated where they are shown.
+CATEGORIES = ((N_("low"), 1, 4), (N_("medium"), 5, 9), (N_("high"), 10, 15), (N_("critical"), 16, 25))
 
-#: What each category asks for.
+#: What each category asks for (translated where it is shown).
 PRIORITY = {
-    "low": "accept and watch it; review it once a year",
-    "medium": "reduce it in the next planned maintenance or update window",
-    "high": "reduce it within weeks; name a person in charge and a date",
-    "critical": "act now: reduce it within days, even with a temporary fix",
+    "low": N_("accept and watch it; review it once a year"),
+    "medium": N_("reduce it in the next planned maintenance or update window"),
+    "high": N_("reduce it within weeks; name a person in charge and a date"),
+    "critical": N_("act now: reduce it within days, even with a temporary fix"),
+}
+
+#: What :func:`_level` says about a level that is not one, by what the level is.
+_LEVEL_PROBLEMS = {
+    "likelihood": N_("The likelihood must be a whole number from 1 to 5, not {value}."),
+    "impact": N_("The impact must be a whole number from 1 to 5, not {value}."),
 }
 
 
 def _level(value: object, what: str) -> int:
     """A level from 1 to 5 as an int; ValueError with a plain message otherwise."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"The {what} must be a whole number from 1 to 5, not {value!r}.")
-    if not float(value).is_integer() or not 1 <= value <= 5:
-        raise ValueError(f"The {what} must be a whole number from 1 to 5, not {value!r}.")
+    if (isinstance(value, bool) or not isinstance(value, numbers.Real)
+            or not float(value).is_integer() or not 1 <= value <= 5):
+        raise ValueError(_(_LEVEL_PROBLEMS[what]).format(value=repr(value)))
     return int(value)
 
 
@@ -110,11 +118,11 @@ def risk_score(likelihood: int, impact: int) -> int:
 def risk_category(score: int) -> str:
     """The category of a risk score (1 to 25): "low", "medium", "high" or "critical"."""
     if isinstance(score, bool) or not isinstance(score, numbers.Real) or not 1 <= score <= 25:
-        raise ValueError(f"A risk score runs from 1 to 25, not {score!r}.")
+        raise ValueError(_("A risk score runs from 1 to 25, not {score}.").format(score=repr(score)))
     for name, low, high in CATEGORIES:
         if low <= score <= high:
             return name
-    raise ValueError(f"{score!r} is not a score of the 5 x 5 matrix.")  # e.g. 4.5
+    raise ValueError(_("{score} is not a score of the 5 x 5 matrix.").format(score=repr(score)))  # e.g. 4.5
 
 
 def risk_priority(category: str) -> str:
@@ -158,19 +166,20 @@ class Threat:
 
 
 #: Five example threats to a connected plant, each with one control.
+#: Names and controls are data (the names are the keys); they are translated where they are shown.
 THREATS = {
     t.name: t
     for t in (
-        Threat("Phishing email to office staff", 4, 4,
-               "multi-factor authentication and phishing training", 2, 0),
-        Threat("Default password on the remote-access gateway", 4, 5,
-               "change default passwords; remote access only with multi-factor authentication", 3, 0),
-        Threat("Infected USB drive on an engineering laptop", 3, 4,
-               "USB rules and a scanning station", 1, 0),
-        Threat("Ransomware spreads from the office to the machines", 3, 5,
-               "network segmentation and backups tested offline", 1, 2),
-        Threat("Tampered software update from a supplier", 2, 5,
-               "supplier security requirements; updates checked before installing", 1, 0),
+        Threat(N_("Phishing email to office staff"), 4, 4,
+               N_("multi-factor authentication and phishing training"), 2, 0),
+        Threat(N_("Default password on the remote-access gateway"), 4, 5,
+               N_("change default passwords; remote access only with multi-factor authentication"), 3, 0),
+        Threat(N_("Infected USB drive on an engineering laptop"), 3, 4,
+               N_("USB rules and a scanning station"), 1, 0),
+        Threat(N_("Ransomware spreads from the office to the machines"), 3, 5,
+               N_("network segmentation and backups tested offline"), 1, 2),
+        Threat(N_("Tampered software update from a supplier"), 2, 5,
+               N_("supplier security requirements; updates checked before installing"), 1, 0),
     )
 }
 
@@ -210,8 +219,9 @@ class RiskCell:
         return risk_priority(self.category)
 
     def describe(self) -> str:
-        return (f"likelihood {self.likelihood} ({LIKELIHOOD[self.likelihood]}) x impact {self.impact} "
-                f"({IMPACT[self.impact]}) = {self.score}: {self.category.upper()}")
+        return _("likelihood {likelihood} ({likelihood_name}) x impact {impact} ({impact_name}) = {score}: {category}").format(
+            likelihood=self.likelihood, likelihood_name=_(LIKELIHOOD[self.likelihood]), impact=self.impact,
+            impact_name=_(IMPACT[self.impact]), score=self.score, category=_(self.category).upper())
 
 
 @dataclass(frozen=True)
@@ -227,14 +237,17 @@ class RiskResult:
     def to_text(self) -> str:
         if self.message:
             return self.message
-        lines = [f"Threat: {self.threat}.",
-                 f"Without the control: {self.before.describe()}. Priority: {self.before.priority}."]
+        control = _(self.control)
+        lines = [_("Threat: {threat}.").format(threat=_(self.threat)),
+                 _("Without the control: {cell}. Priority: {priority}.").format(
+                     cell=self.before.describe(), priority=_(self.before.priority))]
         if self.after is None:
-            lines.append(f"Control not applied ({self.control}).")
+            lines.append(_("Control not applied ({control}).").format(control=control))
         else:
-            lines.append(f"With the control ({self.control}): {self.after.describe()}. "
-                         f"Priority: {self.after.priority}.")
-            lines.append(f"The score falls from {self.before.score} to {self.after.score}.")
+            lines.append(_("With the control ({control}): {cell}. Priority: {priority}.").format(
+                control=control, cell=self.after.describe(), priority=_(self.after.priority)))
+            lines.append(_("The score falls from {before} to {after}.").format(
+                before=self.before.score, after=self.after.score))
         return "\n".join(lines)
 
     def to_html(self) -> str:
@@ -245,20 +258,20 @@ class RiskResult:
     def _matrix_html(self) -> str:
         """A 5 x 5 table: each cell shows its score; the threat's cells say "before" and "after" in words."""
         cell = 'style="padding:.2em .5em;text-align:center;border:1px solid rgba(128,128,128,.5)"'
-        rows = ['<table class="si-risk-matrix"><caption>Risk matrix: impact (rows) by likelihood (columns); '
-                "each cell shows likelihood x impact</caption>",
-                "<tr><th></th>" + "".join(f'<th scope="col" {cell}>L{lk}</th>' for lk in range(1, 6)) + "</tr>"]
+        caption = _("Risk matrix: impact (rows) by likelihood (columns); each cell shows likelihood x impact")
+        rows = [f'<table class="si-risk-matrix"><caption>{html.escape(caption)}</caption>',
+                "<tr><th></th>" + "".join(f'<th scope="col" {cell}>{html.escape(_("L{level}").format(level=lk))}</th>'
+                                          for lk in range(1, 6)) + "</tr>"]
+        words = {(True, False): _("before"), (False, True): _("after"), (True, True): _("before and after")}
         for im in range(5, 0, -1):
             tds = []
             for lk in range(1, 6):
-                marks = []
-                if (lk, im) == (self.before.likelihood, self.before.impact):
-                    marks.append("before")
-                if self.after is not None and (lk, im) == (self.after.likelihood, self.after.impact):
-                    marks.append("after")
-                text = f"{lk * im}" + (f" <strong>{' and '.join(marks)}</strong>" if marks else "")
+                before = (lk, im) == (self.before.likelihood, self.before.impact)
+                after = self.after is not None and (lk, im) == (self.after.likelihood, self.after.impact)
+                mark = words.get((before, after))
+                text = f"{lk * im}" + (f" <strong>{html.escape(mark)}</strong>" if mark else "")
                 tds.append(f"<td {cell}>{text}</td>")
-            rows.append(f'<tr><th scope="row" {cell}>I{im}</th>{"".join(tds)}</tr>')
+            rows.append(f'<tr><th scope="row" {cell}>{html.escape(_("I{level}").format(level=im))}</th>{"".join(tds)}</tr>')
         rows.append("</table>")
         return "".join(rows)
 
@@ -272,7 +285,8 @@ def risk_demo(threat: str, likelihood: int, impact: int, control: bool) -> RiskR
     """
     if threat not in THREATS:
         return RiskResult(str(threat), "", RiskCell(1, 1), None,
-                          f"Unknown threat {threat!r}. Choose one of: {', '.join(THREATS)}.")
+                          _("Unknown threat {threat}. Choose one of: {choices}.").format(
+                              threat=repr(threat), choices=", ".join(THREATS)))
     t = THREATS[threat]
     try:
         before = RiskCell(_level(likelihood, "likelihood"), _level(impact, "impact"))
@@ -319,11 +333,12 @@ def example_register(n: int = 6, seed: int = 0) -> pd.DataFrame:
 # ---------------------------------------------------------------------------
 
 #: Kinds of characters and how many of each there are (printable ASCII).
+#: The names are data (a report's ``kinds``); they are translated where they are shown.
 CHARACTER_CLASSES = {
-    "lowercase letters": (string.ascii_lowercase, 26),
-    "capital letters": (string.ascii_uppercase, 26),
-    "digits": (string.digits, 10),
-    "symbols and spaces": (string.punctuation + " ", 33),
+    N_("lowercase letters"): (string.ascii_lowercase, 26),
+    N_("capital letters"): (string.ascii_uppercase, 26),
+    N_("digits"): (string.digits, 10),
+    N_("symbols and spaces"): (string.punctuation + " ", 33),
 }
 
 #: Pool size assumed when the text has other characters (accented letters, other scripts).
@@ -337,9 +352,10 @@ MAX_LENGTH = 200
 WORDLIST_SIZE = 6**5
 
 #: Guess rates for the chapter, in guesses per second. Assumptions, not measurements.
+#: The names are labels, translated where they are shown.
 GUESS_RATES = {
-    "online: 10 guesses a second (a login page that slows down repeated tries)": 10.0,
-    "offline: 10 billion guesses a second (a stolen file of quickly hashed passwords)": 1e10,
+    N_("online: 10 guesses a second (a login page that slows down repeated tries)"): 10.0,
+    N_("offline: 10 billion guesses a second (a stolen file of quickly hashed passwords)"): 1e10,
 }
 
 
@@ -350,7 +366,7 @@ def random_string_bits(length: int, pool_size: int) -> float:
     person chose: people do not pick characters at random.
     """
     if length < 0 or pool_size < 1:
-        raise ValueError("length must be 0 or more and pool_size 1 or more")
+        raise ValueError(_("length must be 0 or more and pool_size 1 or more"))
     return float(length) * math.log2(pool_size)
 
 
@@ -360,7 +376,7 @@ def passphrase_bits(words: int, wordlist_size: int = WORDLIST_SIZE) -> float:
     bits = words x log2(list size). With 7,776 words, each word adds about 12.9 bits.
     """
     if words < 0 or wordlist_size < 1:
-        raise ValueError("words must be 0 or more and wordlist_size 1 or more")
+        raise ValueError(_("words must be 0 or more and wordlist_size 1 or more"))
     return float(words) * math.log2(wordlist_size)
 
 
@@ -371,17 +387,28 @@ def average_guess_seconds(bits: float, guesses_per_second: float) -> float:
     after trying half of them: 2**(bits - 1) / guesses_per_second.
     """
     if guesses_per_second <= 0:
-        raise ValueError("guesses_per_second must be positive")
+        raise ValueError(_("guesses_per_second must be positive"))
     return 2.0 ** (bits - 1) / guesses_per_second
 
 
 _UNITS = (("years", 365.25 * 24 * 3600), ("days", 24 * 3600), ("hours", 3600), ("minutes", 60))
 
+#: A number of each unit, in words (the number is written the way the language writes it).
+_IN_WORDS = {
+    "years": N_("{value} years"),
+    "days": N_("{value} days"),
+    "hours": N_("{value} hours"),
+    "minutes": N_("{value} minutes"),
+    "seconds": N_("{value} seconds"),
+    "million years": N_("{value} million years"),
+    "billion years": N_("{value} billion years"),
+}
+
 
 def human_duration(seconds: float) -> str:
     """A duration in words, rounded: "under a second", "3.2 hours", "1.8 million years"."""
     if seconds < 1:
-        return "under a second"
+        return _("under a second")
     for unit, size in _UNITS:
         if seconds >= size:
             value = seconds / size
@@ -389,14 +416,13 @@ def human_duration(seconds: float) -> str:
     else:
         unit, value = "seconds", seconds
     if unit == "years" and value >= 1e15:
-        return "more than a million billion years"
+        return _("more than a million billion years")
     if unit == "years" and value >= 1e6:
         word, big = ("billion", 1e9) if value >= 1e9 else ("million", 1e6)
         value /= big
-        return f"{value:,.0f} {word} years" if value >= 1000 else f"{value:.1f} {word} years"
-    if value >= 1000:
-        return f"{value:,.0f} {unit}"
-    return f"{value:.1f} {unit}"
+        unit = f"{word} years"
+    number = f"{value:,.0f}" if value >= 1000 else f"{value:.1f}"
+    return _(_IN_WORDS[unit]).format(value=format_decimal(number))
 
 
 def character_pool(text: str) -> tuple[int, tuple[str, ...]]:
@@ -411,8 +437,8 @@ def character_pool(text: str) -> tuple[int, tuple[str, ...]]:
         if any(c in chars for c in text):
             kinds.append(name)
             size += n
-    if any(not any(c in chars for chars, _ in CHARACTER_CLASSES.values()) for c in text):
-        kinds.append("other characters")
+    if any(not any(c in chars for chars, _n in CHARACTER_CLASSES.values()) for c in text):
+        kinds.append(N_("other characters"))
         size += OTHER_POOL
     return size, tuple(kinds)
 
@@ -449,24 +475,29 @@ class StrengthReport:
     def lines(self) -> list[str]:
         if self.message:
             return [self.message]
+        bits = format_decimal(f"{self.bits:.1f}")
         if self.method == "words":
-            how = (f"{self.words} words, each picked at random from a list of {WORDLIST_SIZE:,}: "
-                   f"{self.words} x log2({WORDLIST_SIZE:,}) = {self.bits:.1f} bits")
+            how = _("{words} words, each picked at random from a list of {size}: "
+                    "{words} x log2({size}) = {bits} bits").format(
+                words=self.words, size=format_decimal(f"{WORDLIST_SIZE:,}"), bits=bits)
+            upper = _("Upper bound, if every word was picked at random: {how}.")
         else:
-            how = (f"{self.length} characters from a pool of {self.pool} ({', '.join(self.kinds)}): "
-                   f"{self.length} x log2({self.pool}) = {self.bits:.1f} bits")
+            how = _("{length} characters from a pool of {pool} ({kinds}): "
+                    "{length} x log2({pool}) = {bits} bits").format(
+                length=self.length, pool=self.pool, kinds=", ".join(_(k) for k in self.kinds), bits=bits)
+            upper = _("Upper bound, if every character was picked at random: {how}.")
         out = [
-            f"Upper bound, if every {'word' if self.method == 'words' else 'character'} was picked at random: {how}.",
-            f"At {self.guesses_per_second:,.0f} guesses a second (an assumption), guessing it takes "
-            f"{human_duration(self.seconds)} on average.",
+            upper.format(how=how),
+            _("At {rate} guesses a second (an assumption), guessing it takes {duration} on average.").format(
+                rate=format_decimal(f"{self.guesses_per_second:,.0f}"), duration=human_duration(self.seconds)),
         ]
         if self.very_common:
-            out.append("WARNING: this is one of the most common passwords. Attackers try such lists first, "
-                       "so it falls in under a second whatever the formula says.")
+            out.append(_("WARNING: this is one of the most common passwords. Attackers try such lists first, "
+                         "so it falls in under a second whatever the formula says."))
         else:
-            out.append("A password a person made up (a name, a word with a year, a keyboard pattern) "
-                       "has far less entropy than this bound.")
-        out.append("Checked on this computer only: nothing was sent, saved or logged.")
+            out.append(_("A password a person made up (a name, a word with a year, a keyboard pattern) "
+                         "has far less entropy than this bound."))
+        out.append(_("Checked on this computer only: nothing was sent, saved or logged."))
         return out
 
     def to_text(self) -> str:
@@ -490,16 +521,18 @@ def strength_report(text: object, method: str = "characters", guesses_per_second
     The text is not sent, stored or logged; the report keeps only counts.
     """
     if not isinstance(text, str):
-        return StrengthReport(message=f"Please give text, in quotes, not a value of type {type(text).__name__}.")
+        return StrengthReport(message=_("Please give text, in quotes, not a value of type {type}.").format(
+            type=type(text).__name__))
     if not text.strip():
-        return StrengthReport(message="Type a password or passphrase to test: a made-up one, never one you really use.")
+        return StrengthReport(message=_("Type a password or passphrase to test: a made-up one, never one you really use."))
     if len(text) > MAX_LENGTH:
-        return StrengthReport(message=f"That text has {len(text):,} characters; this tool reads at most {MAX_LENGTH}.")
+        return StrengthReport(message=_("That text has {length} characters; this tool reads at most {most}.").format(
+            length=format_decimal(f"{len(text):,}"), most=MAX_LENGTH))
     if method not in ("characters", "words"):
-        return StrengthReport(message='The method must be "characters" or "words".')
+        return StrengthReport(message=_('The method must be "characters" or "words".'))
     if isinstance(guesses_per_second, bool) or not isinstance(guesses_per_second, numbers.Real) \
             or not math.isfinite(guesses_per_second) or guesses_per_second <= 0:
-        return StrengthReport(message="The guess rate must be a positive number of guesses a second.")
+        return StrengthReport(message=_("The guess rate must be a positive number of guesses a second."))
     pool, kinds = character_pool(text)
     words = len([w for w in text.replace("-", " ").split() if w])
     if method == "words":
@@ -574,48 +607,51 @@ def diagnose_order(answer: object, expected: tuple[str, ...] = IR_STEPS) -> Orde
     the steps it belongs between.
     """
     if isinstance(answer, str) or not isinstance(answer, (list, tuple)):
-        return OrderDiagnosis("unreadable", "Give a list of the step names in quotes, in square brackets: "
-                                            "['first step', 'second step', ...].")
+        return OrderDiagnosis("unreadable", _("Give a list of the step names in quotes, in square brackets: "
+                                              "['first step', 'second step', ...]."))
     steps: list[str] = []
     for item in answer:
         if not isinstance(item, str):
-            return OrderDiagnosis("unreadable", f"Each step should be text in quotes; {item!r} is not.")
+            return OrderDiagnosis("unreadable", _("Each step should be text in quotes; {item} is not.").format(item=repr(item)))
         step = _LOOKUP.get(_fold(item))
         if step is None or step not in expected:
-            return OrderDiagnosis("unreadable", f"{item!r} is not one of the steps. Use these names: "
-                                                f"{', '.join(repr(s) for s in expected)}.")
+            return OrderDiagnosis("unreadable", _("{item} is not one of the steps. Use these names: {names}.").format(
+                item=repr(item), names=", ".join(repr(s) for s in expected)))
         steps.append(step)
     repeated = sorted({s for s in steps if steps.count(s) > 1}, key=expected.index)
     if repeated:
-        return OrderDiagnosis("unreadable", f"Each step comes once; you listed {', '.join(repr(s) for s in repeated)} more than once.")
+        return OrderDiagnosis("unreadable", _("Each step comes once; you listed {steps} more than once.").format(
+            steps=", ".join(repr(s) for s in repeated)))
     missing = [s for s in expected if s not in steps]
     if missing:
-        return OrderDiagnosis("unreadable", f"Your list has {len(steps)} steps; {len(expected)} are needed. "
-                                            f"Missing: {', '.join(repr(s) for s in missing)}.")
+        return OrderDiagnosis("unreadable", _("Your list has {count} steps; {needed} are needed. Missing: {missing}.").format(
+            count=len(steps), needed=len(expected), missing=", ".join(repr(s) for s in missing)))
     positions = [expected.index(s) for s in steps]
     if positions == sorted(positions):
-        return OrderDiagnosis("correct", "All six steps are in the right order." if len(expected) == 6
-                              else "All steps are in the right order.", 1.0)
+        return OrderDiagnosis("correct", _("All six steps are in the right order.") if len(expected) == 6
+                              else _("All steps are in the right order."), 1.0)
     keep = {steps[i] for i in _longest_increasing(positions)}
     moved = tuple(s for s in expected if s not in keep)
     score = len(keep) / len(expected)
     wrong_places = [i for i, p in enumerate(positions) if p != i]
     if len(wrong_places) == 2 and len(moved) == 1:
         a, b = (steps[i] for i in wrong_places)
-        message = f"Almost: {a!r} and {b!r} are swapped."
+        message = _("Almost: {a} and {b} are swapped.").format(a=repr(a), b=repr(b))
     else:
         notes = []
         for s in moved:
             k = expected.index(s)
             if k == 0:
-                where = f"first, before {expected[1]!r}"
+                note = _("{step} belongs first, before {next}").format(step=repr(s), next=repr(expected[1]))
             elif k == len(expected) - 1:
-                where = f"last, after {expected[-2]!r}"
+                note = _("{step} belongs last, after {previous}").format(step=repr(s), previous=repr(expected[-2]))
             else:
-                where = f"after {expected[k - 1]!r} and before {expected[k + 1]!r}"
-            notes.append(f"{s!r} belongs {where}")
-        verb = "is" if len(keep) == 1 else "are"
-        message = (f"{len(keep)} of {len(expected)} steps {verb} already in order. Move "
-                   f"{'this step' if len(moved) == 1 else 'these steps'}: " + "; ".join(notes) + ".")
+                note = _("{step} belongs after {previous} and before {next}").format(
+                    step=repr(s), previous=repr(expected[k - 1]), next=repr(expected[k + 1]))
+            notes.append(note)
+        kept = (_("{kept} of {total} steps is already in order.") if len(keep) == 1
+                else _("{kept} of {total} steps are already in order.")).format(kept=len(keep), total=len(expected))
+        move = _("Move this step: {notes}.") if len(moved) == 1 else _("Move these steps: {notes}.")
+        message = kept + " " + move.format(notes="; ".join(notes))
     status = "partial" if score >= 0.5 else "incorrect"
     return OrderDiagnosis(status, message, score, moved)

@@ -34,6 +34,8 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from ..i18n import format_decimal, gettext as _
+
 __all__ = [
     "COLUMNS",
     "simulate_sensors",
@@ -166,13 +168,13 @@ def simulate_sensors(
     real plant would not know in advance.
     """
     if days <= 0:
-        raise ValueError("days must be positive")
+        raise ValueError(_("days must be positive"))
     if interval_min < 1:
-        raise ValueError("interval_min must be at least 1")
+        raise ValueError(_("interval_min must be at least 1"))
     if not 0.0 <= missing_share < 1.0:
-        raise ValueError("missing_share must be between 0 and 1")
+        raise ValueError(_("missing_share must be between 0 and 1"))
     if fault_start_day is not None and not 0.0 <= fault_start_day < days:
-        raise ValueError("fault_start_day must be between 0 and days (or None)")
+        raise ValueError(_("fault_start_day must be between 0 and days (or None)"))
     rng = np.random.default_rng(seed)
     n = int(round(days * 24 * 60 / interval_min))
     t0 = pd.Timestamp(start)
@@ -255,7 +257,7 @@ def rolling_mean(values: pd.Series, window_min: int, min_readings: int | None = 
     ``values.rolling(f"{window_min}min", min_periods=min_readings).mean()``.
     """
     if window_min < 1:
-        raise ValueError("window_min must be at least 1")
+        raise ValueError(_("window_min must be at least 1"))
     if min_readings is None:
         step = values.index[1] - values.index[0] if len(values) > 1 else pd.Timedelta(minutes=1)
         min_readings = max(int(pd.Timedelta(minutes=window_min) / step) // 2, 1)
@@ -322,16 +324,16 @@ class AlarmReport:
 
     def to_text(self) -> str:
         if not self.has_fault:
-            outcome = "no fault in this record"
+            outcome = _("no fault in this record")
         elif self.warning_hours is None:
-            outcome = "failure missed: no warning"
+            outcome = _("failure missed: no warning")
         else:
-            verdict = "caught in time" if self.caught else "too late to plan a repair"
-            outcome = f"first warning {self.warning_hours:.1f} h before the failure ({verdict})"
-        return (
-            f"{self.alarms} alarms, of which {self.false_alarms} false; {outcome}; "
-            f"cost USD {self.cost_usd:,.0f}"
-        )
+            verdict = _("caught in time") if self.caught else _("too late to plan a repair")
+            outcome = _("first warning {hours} h before the failure ({verdict})").format(
+                hours=format_decimal(f"{self.warning_hours:.1f}"), verdict=verdict)
+        return _("{alarms} alarms, of which {false_alarms} false; {outcome}; cost USD {cost}").format(
+            alarms=self.alarms, false_alarms=self.false_alarms, outcome=outcome,
+            cost=format_decimal(f"{self.cost_usd:,.0f}"))
 
 
 def evaluate_alarms(
@@ -484,50 +486,70 @@ class FleetResult:
         return float(sum(r.cost_usd for r in self.reports))
 
     def _rule(self) -> str:
+        threshold = format_decimal(f"{self.threshold_mm_s:g}")
         if self.window_min <= 1:
-            return f"alarm when a single reading is above {self.threshold_mm_s:g} mm/s"
-        return f"alarm when the {self.window_min}-minute mean is above {self.threshold_mm_s:g} mm/s"
+            return _("alarm when a single reading is above {threshold} mm/s").format(threshold=threshold)
+        return _("alarm when the {window}-minute mean is above {threshold} mm/s").format(
+            window=self.window_min, threshold=threshold)
 
     def _warning(self) -> str:
         h = self.median_warning_hours
-        return "no warning on any faulty pump" if h is None else f"median warning {h:.1f} h before the failure"
+        if h is None:
+            return _("no warning on any faulty pump")
+        return _("median warning {hours} h before the failure").format(hours=format_decimal(f"{h:.1f}"))
 
     def _costs(self) -> str:
-        return (
-            f"false alarm USD {self.false_alarm_cost_usd:,.0f}, missed failure USD "
-            f"{self.missed_failure_cost_usd:,.0f}, planned repair USD {self.planned_repair_cost_usd:,.0f}, "
-            f"warning needed {self.lead_needed_hours:g} h"
-        )
+        return _("false alarm USD {false_alarm}, missed failure USD {missed}, planned repair USD {planned}, "
+                 "warning needed {hours} h").format(
+            false_alarm=format_decimal(f"{self.false_alarm_cost_usd:,.0f}"),
+            missed=format_decimal(f"{self.missed_failure_cost_usd:,.0f}"),
+            planned=format_decimal(f"{self.planned_repair_cost_usd:,.0f}"),
+            hours=format_decimal(f"{self.lead_needed_hours:g}"))
 
     def _best(self) -> str:
-        rule = "single readings" if self.best_window_min <= 1 else f"a {self.best_window_min}-minute mean"
-        return f"the cheapest rule in the grid is {self.best_threshold_mm_s:g} mm/s with {rule} (USD {self.best_cost_usd:,.0f})"
+        """The sentence that names the cheapest rule of the grid."""
+        if self.best_window_min <= 1:
+            rule = _("single readings")
+        else:
+            rule = _("a {window}-minute mean").format(window=self.best_window_min)
+        return _("At these costs the cheapest rule in the grid is {threshold} mm/s with {rule} (USD {cost}).").format(
+            threshold=format_decimal(f"{self.best_threshold_mm_s:g}"), rule=rule,
+            cost=format_decimal(f"{self.best_cost_usd:,.0f}"))
+
+    def _head(self, escape=lambda text: text) -> str:
+        return _("Rule: {rule}. {pumps} pumps, {faults} with a fault.").format(
+            rule=escape(self._rule()), pumps=len(self.reports), faults=self.faults)
 
     def to_text(self) -> str:
-        n = len(self.reports)
         return (
-            f"Rule: {self._rule()}. {n} pumps, {self.faults} with a fault.\n"
-            f"Alarms {self.alarms}, false alarms {self.false_alarms}; failures caught in time "
-            f"{self.caught} of {self.faults}, missed or late {self.missed}; {self._warning()}.\n"
-            f"Cost USD {self.cost_usd:,.0f} (assumed: {self._costs()}).\n"
-            f"At these costs {self._best()}."
+            self._head() + "\n"
+            + _("Alarms {alarms}, false alarms {false_alarms}; failures caught in time {caught} of {faults}, "
+                "missed or late {missed}; {warning}.").format(
+                alarms=self.alarms, false_alarms=self.false_alarms, caught=self.caught, faults=self.faults,
+                missed=self.missed, warning=self._warning())
+            + "\n"
+            + _("Cost USD {cost} (assumed: {costs}).").format(
+                cost=format_decimal(f"{self.cost_usd:,.0f}"), costs=self._costs())
+            + "\n"
+            + self._best()
         )
 
     def to_html(self) -> str:
-        n = len(self.reports)
+        usd = _("USD {amount}").format(amount=format_decimal(f"{self.cost_usd:,.0f}"))
         rows = [
-            ("Alarms (all pumps)", f"{self.alarms}"),
-            ("False alarms", f"{self.false_alarms}"),
-            ("Failures caught in time", f"{self.caught} of {self.faults}"),
-            ("Failures missed or warned too late", f"{self.missed}"),
-            ("Warning before the failure", html.escape(self._warning())),
-            ("Cost", f"<strong>USD {self.cost_usd:,.0f}</strong>"),
+            (_("Alarms (all pumps)"), f"{self.alarms}"),
+            (_("False alarms"), f"{self.false_alarms}"),
+            (_("Failures caught in time"), html.escape(_("{caught} of {faults}").format(caught=self.caught, faults=self.faults))),
+            (_("Failures missed or warned too late"), f"{self.missed}"),
+            (_("Warning before the failure"), html.escape(self._warning())),
+            (_("Cost"), f"<strong>{usd}</strong>"),
         ]
-        body = "".join(f'<tr><th scope="row" style="text-align:left;padding-right:1em">{k}</th><td>{v}</td></tr>' for k, v in rows)
+        body = "".join(f'<tr><th scope="row" style="text-align:left;padding-right:1em">{html.escape(k)}</th><td>{v}</td></tr>'
+                       for k, v in rows)
         return (
-            f"<p>Rule: {html.escape(self._rule())}. {n} pumps, {self.faults} with a fault.</p>"
-            f'<table class="si-alarms"><caption>The rule on every pump of the fleet</caption>{body}</table>'
-            f"<p>Assumed costs: {html.escape(self._costs())}.<br>At these costs {html.escape(self._best())}.</p>"
+            f"<p>{self._head(html.escape)}</p>"
+            f'<table class="si-alarms"><caption>{_("The rule on every pump of the fleet")}</caption>{body}</table>'
+            f"<p>{_('Assumed costs: {costs}.').format(costs=html.escape(self._costs()))}<br>{html.escape(self._best())}</p>"
         )
 
 

@@ -56,6 +56,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from ..exercises import Rendered
+from ..i18n import N_, format_decimal, gettext as _
 
 __all__ = [
     "AutomationCase",
@@ -68,19 +69,19 @@ __all__ = [
     "wage_curve",
 ]
 
-#: The argument names of :func:`automation_case`, in order, with their units.
+#: The argument names of :func:`automation_case`, in order, with their units (translated where shown).
 UNITS = {
-    "robots": "robots",
-    "robot_cost": "USD per robot, installed",
-    "lifetime_years": "years",
-    "maintenance_share": "share of the price a year (0.05 = 5 %)",
-    "workers_replaced": "full-time operator jobs",
-    "wage_per_year": "USD per operator a year",
-    "output_gain": "extra good units a year",
-    "margin_per_unit": "USD of profit per extra unit",
-    "interest_rate": "a year (0.08 = 8 %)",
-    "technicians": "full-time technician jobs",
-    "technician_wage_ratio": "times the operator wage",
+    "robots": N_("robots"),
+    "robot_cost": N_("USD per robot, installed"),
+    "lifetime_years": N_("years"),
+    "maintenance_share": N_("share of the price a year (0.05 = 5 %)"),
+    "workers_replaced": N_("full-time operator jobs"),
+    "wage_per_year": N_("USD per operator a year"),
+    "output_gain": N_("extra good units a year"),
+    "margin_per_unit": N_("USD of profit per extra unit"),
+    "interest_rate": N_("a year (0.08 = 8 %)"),
+    "technicians": N_("full-time technician jobs"),
+    "technician_wage_ratio": N_("times the operator wage"),
 }
 
 #: The same robot line in two economies (ILLUSTRATIVE values written for the course).
@@ -114,19 +115,19 @@ EXAMPLES: dict[str, dict[str, float]] = {
     },
 }
 
-#: What the example values stand for.
+#: What the example values stand for (translated where shown: ``_(EXAMPLE_NOTES[name])``).
 EXAMPLE_NOTES = {
-    "robots": "4 robots on one line, for example for welding or packing",
-    "robot_cost": "USD 100,000 each, installed: arm, gripper, safety guards, programming",
-    "lifetime_years": "used for 10 years",
-    "maintenance_share": "upkeep (maintenance, spare parts, energy) of 5 % of the price a year",
-    "workers_replaced": "8 operator jobs: 4 operators on each of two shifts",
-    "wage_per_year": "USD 3,000 (low-wage) or USD 50,000 (high-wage) a year, full cost to the employer",
-    "output_gain": "20,000 more good units a year (faster work, fewer defects)",
-    "margin_per_unit": "USD 1 of profit on each extra unit",
-    "interest_rate": "capital costs 12 % a year (low-wage) or 4 % (high-wage)",
-    "technicians": "1 new technician job to programme and repair the robots",
-    "technician_wage_ratio": "a technician earns twice an operator's wage",
+    "robots": N_("4 robots on one line, for example for welding or packing"),
+    "robot_cost": N_("USD 100,000 each, installed: arm, gripper, safety guards, programming"),
+    "lifetime_years": N_("used for 10 years"),
+    "maintenance_share": N_("upkeep (maintenance, spare parts, energy) of 5 % of the price a year"),
+    "workers_replaced": N_("8 operator jobs: 4 operators on each of two shifts"),
+    "wage_per_year": N_("USD 3,000 (low-wage) or USD 50,000 (high-wage) a year, full cost to the employer"),
+    "output_gain": N_("20,000 more good units a year (faster work, fewer defects)"),
+    "margin_per_unit": N_("USD 1 of profit on each extra unit"),
+    "interest_rate": N_("capital costs 12 % a year (low-wage) or 4 % (high-wage)"),
+    "technicians": N_("1 new technician job to programme and repair the robots"),
+    "technician_wage_ratio": N_("a technician earns twice an operator's wage"),
 }
 
 
@@ -150,12 +151,12 @@ _RULES: dict[str, tuple[float, float, bool, str]] = {
     "robots": (1, 10_000, True, ""),
     "robot_cost": (0, 1e9, False, ""),
     "lifetime_years": (1, 50, True, ""),
-    "maintenance_share": (0, 1, True, "write 0.05 for 5 %"),
+    "maintenance_share": (0, 1, True, N_("write 0.05 for 5 %")),
     "workers_replaced": (0, 1e6, True, ""),
     "wage_per_year": (0, 1e7, True, ""),
     "output_gain": (0, 1e12, True, ""),
     "margin_per_unit": (0, 1e6, True, ""),
-    "interest_rate": (0, 1, True, "write 0.08 for 8 %"),
+    "interest_rate": (0, 1, True, N_("write 0.08 for 8 %")),
     "technicians": (0, 1e6, True, ""),
     "technician_wage_ratio": (0, 100, True, ""),
 }
@@ -169,25 +170,30 @@ def validate_inputs(**values: Any) -> list[str]:
     problems = []
     for name, value in values.items():
         if name not in _RULES:
-            problems.append(f"`{name}` is not an input of the model; the inputs are {', '.join(_RULES)}.")
+            problems.append(_("`{name}` is not an input of the model; the inputs are {inputs}.").format(
+                name=name, inputs=", ".join(_RULES)))
             continue
         low, high, low_ok, note = _RULES[name]
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             shown = repr(value) if len(repr(value)) <= 30 else repr(value)[:27] + "..."
-            problems.append(f"`{name}` must be a number ({UNITS[name]}); got {shown}.")
+            problems.append(_("`{name}` must be a number ({unit}); got {value}.").format(
+                name=name, unit=_(UNITS[name]), value=shown))
             continue
         x = float(value)
         if not math.isfinite(x):
-            problems.append(f"`{name}` must be a finite number; got {value}.")
+            problems.append(_("`{name}` must be a finite number; got {value}.").format(name=name, value=value))
             continue
         too_low = x < low or (x == low and not low_ok)
         if too_low or x > high:
-            bound = f"at least {low:g}" if low_ok else f"more than {low:g}"
-            extra = f" ({note})" if note else ""
-            problems.append(f"`{name}` must be {bound} and at most {high:g}{extra}; got {x:g}.")
+            bound = (_("`{name}` must be at least {low} and at most {high}{note}; got {value}.") if low_ok
+                     else _("`{name}` must be more than {low} and at most {high}{note}; got {value}."))
+            extra = f" ({_(note)})" if note else ""
+            problems.append(bound.format(name=name, low=format_decimal(f"{low:g}"), high=format_decimal(f"{high:g}"),
+                                         note=extra, value=format_decimal(f"{x:g}")))
             continue
         if name == "robots" and x != int(x):
-            problems.append(f"`robots` must be a whole number; got {x:g}.")
+            problems.append(_("`{name}` must be a whole number; got {value}.").format(
+                name="robots", value=format_decimal(f"{x:g}")))
     return problems
 
 
@@ -195,12 +201,12 @@ def validate_inputs(**values: Any) -> list[str]:
 
 
 def _usd(x: float) -> str:
-    """'USD 12,345' or 'USD -12,345', rounded to whole dollars."""
-    return f"USD {x:,.0f}"
+    """'USD 12,345' or 'USD -12,345', rounded to whole dollars (numbers written the way the language does)."""
+    return _("USD {amount}").format(amount=format_decimal(f"{x:,.0f}"))
 
 
 def _jobs(x: float) -> str:
-    return f"{x:g}"
+    return format_decimal(f"{x:g}")
 
 
 @dataclass(frozen=True)
@@ -302,64 +308,71 @@ class AutomationCase(Rendered):
     def _payback_words(self) -> str:
         life = self.input("lifetime_years")
         if math.isinf(self.payback_years):
-            return "never: the yearly gain does not even cover upkeep and technicians"
-        words = f"{self.payback_years:.1f} years"
+            return _("never: the yearly gain does not even cover upkeep and technicians")
+        years = format_decimal(f"{self.payback_years:.1f}")
         if self.payback_years > life:
-            words += f", longer than the robots' life of {life:g} years"
-        return words
+            return _("{years} years, longer than the robots' life of {life} years").format(
+                years=years, life=format_decimal(f"{life:g}"))
+        return _("{years} years").format(years=years)
 
     def _verdict(self) -> str:
         if self.pays_off:
-            return f"The robots pay off: they gain {_usd(self.net_benefit)} a year after paying for themselves with interest."
-        return f"The robots do not pay off: they lose {_usd(-self.net_benefit)} a year once their capital cost is counted."
+            return _("The robots pay off: they gain {amount} a year after paying for themselves with interest.").format(
+                amount=_usd(self.net_benefit))
+        return _("The robots do not pay off: they lose {amount} a year once their capital cost is counted.").format(
+            amount=_usd(-self.net_benefit))
 
     def _break_even_words(self) -> str:
         w = self.break_even_wage
         if math.isinf(w):
-            return "none: no operator wage makes these robots pay off"
-        return f"{_usd(w)} a year"
+            return _("none: no operator wage makes these robots pay off")
+        return _("{amount} a year").format(amount=_usd(w))
 
     def _rows(self) -> list[tuple[str, str]]:
         r, n = self.input("interest_rate"), self.input("lifetime_years")
         return [
-            ("Investment (paid once)", _usd(self.investment)),
-            (f"Capital cost a year (annuity at {r * 100:g} % over {n:g} years)", _usd(-self.capital_cost)),
-            ("Upkeep a year (maintenance, parts, energy)", _usd(-self.upkeep_cost)),
-            ("Technician wages a year", _usd(-self.technician_cost)),
-            ("Operator wages saved a year", _usd(self.labour_saved)),
-            ("Profit on extra output a year", _usd(self.extra_output_value)),
-            ("Net benefit a year", _usd(self.net_benefit)),
-            ("Simple payback", self._payback_words()),
-            ("Break-even operator wage", self._break_even_words()),
-            ("Operator jobs replaced", _jobs(self.jobs_replaced)),
-            ("Technician jobs created", _jobs(self.jobs_created)),
-            ("Net change in jobs on the line", f"{self.net_jobs:+g}"),
+            (_("Investment (paid once)"), _usd(self.investment)),
+            (_("Capital cost a year (annuity at {rate} % over {years} years)").format(
+                rate=format_decimal(f"{r * 100:g}"), years=format_decimal(f"{n:g}")), _usd(-self.capital_cost)),
+            (_("Upkeep a year (maintenance, parts, energy)"), _usd(-self.upkeep_cost)),
+            (_("Technician wages a year"), _usd(-self.technician_cost)),
+            (_("Operator wages saved a year"), _usd(self.labour_saved)),
+            (_("Profit on extra output a year"), _usd(self.extra_output_value)),
+            (_("Net benefit a year"), _usd(self.net_benefit)),
+            (_("Simple payback"), self._payback_words()),
+            (_("Break-even operator wage"), self._break_even_words()),
+            (_("Operator jobs replaced"), _jobs(self.jobs_replaced)),
+            (_("Technician jobs created"), _jobs(self.jobs_created)),
+            (_("Net change in jobs on the line"), format_decimal(f"{self.net_jobs:+g}")),
         ]
 
     def to_text(self) -> str:
         """The case as plain text."""
         if not self.ok:
-            return "Cannot compute this case. Please change:\n" + "\n".join(f"- {p}" for p in self.problems)
-        width = max(len(k) for k, _ in self._rows())
-        lines = [f"{k:<{width}}  {v}" for k, v in self._rows()]
+            return (f"{_('Cannot compute this case.')} {_('Please change:')}\n"
+                    + "\n".join(f"- {p}" for p in self.problems))
+        rows = self._rows()
+        width = max(len(k) for k, _v in rows)
+        lines = [f"{k:<{width}}  {v}" for k, v in rows]
         lines.append(self._verdict())
-        lines.append("Illustrative model: every number follows from the stated assumptions.")
+        lines.append(_("Illustrative model: every number follows from the stated assumptions."))
         return "\n".join(lines)
 
     def to_html(self) -> str:
         """The case as an HTML table with a one-sentence verdict."""
         if not self.ok:
             items = "".join(f"<li>{html.escape(p)}</li>" for p in self.problems)
-            return f'<div class="si-feedback si-unreadable" role="status"><strong>Cannot compute this case.</strong> Please change:<ul>{items}</ul></div>'
+            return (f'<div class="si-feedback si-unreadable" role="status"><strong>{_("Cannot compute this case.")}</strong> '
+                    f"{_('Please change:')}<ul>{items}</ul></div>")
         body = "".join(
             f'<tr><th scope="row" style="text-align:left">{html.escape(k)}</th><td style="text-align:right">{html.escape(v)}</td></tr>'
             for k, v in self._rows()
         )
         return (
-            '<table class="si-automation"><caption>One year of the robot line (USD; costs are negative)</caption>'
+            f'<table class="si-automation"><caption>{_("One year of the robot line (USD; costs are negative)")}</caption>'
             f"<tbody>{body}</tbody></table>"
             f"<p><strong>{html.escape(self._verdict())}</strong></p>"
-            "<p>Illustrative model: every number follows from the stated assumptions.</p>"
+            f"<p>{_('Illustrative model: every number follows from the stated assumptions.')}</p>"
         )
 
     def __str__(self) -> str:
@@ -467,7 +480,7 @@ def wage_curve(wages: Iterable[float], **assumptions: float) -> pd.DataFrame:
     ``net_benefit`` (USD a year) and ``payback_years``.
     """
     if "wage_per_year" in assumptions:
-        raise ValueError("give the wages as the first argument, not as `wage_per_year`")
+        raise ValueError(_("give the wages as the first argument, not as `wage_per_year`"))
     rows = []
     for w in wages:
         case = automation_case(wage_per_year=w, **assumptions)

@@ -29,6 +29,7 @@ from ..exercises import (
     ShortText,
 )
 from ..exercises.parsing import parse_number
+from ..i18n import N_, format_decimal, gettext as _
 from ..models.capstone import (
     INDICATORS,
     country_profile,
@@ -182,7 +183,7 @@ def _number(value: Any) -> float | None:
         return None
     if isinstance(value, float) and math.isnan(value):
         return None
-    number, _ = parse_number(value)
+    number, _note = parse_number(value)
     return None if math.isnan(number) else number
 
 
@@ -192,14 +193,15 @@ def _own_country(field: str, reference: Callable[[str], float], *, tolerance: fl
 
     def compare(got: Any, expected: Any) -> Feedback:
         if not isinstance(got, dict):
-            return Feedback("unreadable", f"Your answer should be a dict such as {{'country': country, '{field}': ...}}.")
+            return Feedback("unreadable", _("Your answer should be a dict such as {example}.").format(
+                example=f"{{'country': country, '{field}': ...}}"))
         if got.get(field, Ellipsis) is Ellipsis:
             return Feedback("empty", NOT_ANSWERED)
         country = got.get("country")
         try:
             c = find_country(country)
         except ValueError as exc:
-            return Feedback("incorrect", f"The 'country' in your answer is not one the course knows: {exc}")
+            return Feedback("incorrect", _("The 'country' in your answer is not one the course knows: {problem}").format(problem=exc))
         right = reference(c.iso3)
         try:
             value = _number(got[field])
@@ -207,17 +209,23 @@ def _own_country(field: str, reference: Callable[[str], float], *, tolerance: fl
             return Feedback("unreadable", f"'{field}': {exc}")
         if math.isnan(right):
             if value is None:
-                return Feedback("correct", f"Right: the tables have no value for {c.name} here. Say so in your plan: missing is not zero.", 1.0)
-            return Feedback("incorrect", f"The tables have no value for {c.name} here: write None, not a number (missing is not zero).")
+                return Feedback("correct", _("Right: the tables have no value for {country} here. Say so in your plan: "
+                                             "missing is not zero.").format(country=c.name), 1.0)
+            return Feedback("incorrect", _("The tables have no value for {country} here: write None, not a number "
+                                           "(missing is not zero).").format(country=c.name))
         if value is None:
-            return Feedback("incorrect", f"The tables do have the values for {c.name}: compute '{field}'.")
+            return Feedback("incorrect", _("The tables do have the values for {country}: compute '{field}'.").format(
+                country=c.name, field=field))
         if abs(value - right) <= tolerance:
-            return Feedback("correct", f"Right for {c.name}: {right:,.2f} {unit}.", 1.0)
+            return Feedback("correct", _("Right for {country}: {value} {unit}.").format(
+                country=c.name, value=format_decimal(f"{right:,.2f}"), unit=_(unit)), 1.0)
         for wrong, message in (mistakes(c.iso3) if mistakes else []):
             if not math.isnan(wrong) and abs(value - wrong) <= max(tolerance, abs(wrong) * 0.002):
                 return Feedback("incorrect", message)
-        direction = "too high" if value > right else "too low"
-        return Feedback("incorrect", f"{value:,.2f} is {direction} for {c.name}.")
+        shown = format_decimal(f"{value:,.2f}")
+        if value > right:
+            return Feedback("incorrect", _("{value} is too high for {country}.").format(value=shown, country=c.name))
+        return Feedback("incorrect", _("{value} is too low for {country}.").format(value=shown, country=c.name))
 
     return compare
 
@@ -230,8 +238,9 @@ def _gap_mistakes(iso3: str) -> list[tuple[float, str]]:
     p = country_profile(iso3).table.set_index("indicator").loc["internet_users"]
     value, median = float(p["value"]), float(p["group_median"])
     return [
-        (median - value, "Right size, wrong sign: compute your country's value minus the median."),
-        ((value / median - 1) * 100 if median else math.nan, "That is a gap in percent of the median; give it in percentage points (a difference)."),
+        (median - value, _("Right size, wrong sign: compute your country's value minus the median.")),
+        ((value / median - 1) * 100 if median else math.nan,
+         _("That is a gap in percent of the median; give it in percentage points (a difference).")),
     ]
 
 
@@ -245,7 +254,7 @@ own_gap = CodeTask(
     ),
     name="answer_1",
     expected=lambda: None,
-    compare=_own_country("gap", _internet_gap, tolerance=0.05, unit="percentage points", mistakes=_gap_mistakes),
+    compare=_own_country("gap", _internet_gap, tolerance=0.05, unit=N_("percentage points"), mistakes=_gap_mistakes),
     stub="answer_1 = {'country': 'KEN', 'gap': ...}  # your country's code, and the gap\n",
     hints=[
         "Your country's latest value: `profile.table` has it, or `latest(country, 'internet_users')`.",
@@ -274,8 +283,8 @@ def _offline_mistakes(iso3: str) -> list[tuple[float, str]]:
     share = float(country_profile(iso3).table.set_index("indicator").loc["internet_users", "value"])
     total = millions / (1 - share / 100) if share < 100 else math.nan
     return [
-        (total - millions, "That is the number of people who USE the Internet. The question asks for those who do not."),
-        (millions * 1e6, "That is a number of people; give it in millions (divide by 1,000,000)."),
+        (total - millions, _("That is the number of people who USE the Internet. The question asks for those who do not.")),
+        (millions * 1e6, _("That is a number of people; give it in millions (divide by 1,000,000).")),
     ]
 
 
@@ -288,7 +297,7 @@ own_offline = CodeTask(
     ),
     name="answer_3",
     expected=lambda: None,
-    compare=_own_country("millions", _offline, tolerance=0.05, unit="million people", mistakes=_offline_mistakes),
+    compare=_own_country("millions", _offline, tolerance=0.05, unit=N_("million people"), mistakes=_offline_mistakes),
     stub="answer_3 = {'country': 'KEN', 'millions': ...}  # your country's code, and the number\n",
     hints=[
         "Find the latest year of `internet_users` for your country, and the population of that same year.",
@@ -315,13 +324,14 @@ def _co2_mistakes(iso3: str) -> list[tuple[float, str]]:
     if math.isnan(kg):
         return []
     out = [
-        (kg / 1000, "That is in tonnes per person. Give kilograms: 1 tonne is 1,000 kg."),
-        (kg / 1e9, "You divided million tonnes by people: convert million tonnes to kg first (× 1,000,000,000)."),
+        (kg / 1000, _("That is in tonnes per person. Give kilograms: 1 tonne is 1,000 kg.")),
+        (kg / 1e9, _("You divided million tonnes by people: convert million tonnes to kg first (× 1,000,000,000).")),
     ]
-    total, _ = latest(iso3, "co2_manufacturing")
+    total, _year = latest(iso3, "co2_manufacturing")
     pop_now, pop_year = latest(iso3, "population")
     if pop_year is not None and pop_year != year and pop_now:
-        out.append((total * 1e9 / pop_now, f"You used the population of {pop_year}. Use the population of {year}, the year of the CO2 value."))
+        out.append((total * 1e9 / pop_now, _("You used the population of {used}. Use the population of {year}, "
+                                             "the year of the CO2 value.").format(used=pop_year, year=year)))
     return out
 
 
@@ -334,7 +344,7 @@ own_per_person = CodeTask(
     ),
     name="answer_4",
     expected=lambda: None,
-    compare=_own_country("kg", _co2_per_person, tolerance=0.05, unit="kg of CO2 per person", mistakes=_co2_mistakes),
+    compare=_own_country("kg", _co2_per_person, tolerance=0.05, unit=N_("kg of CO2 per person"), mistakes=_co2_mistakes),
     stub="answer_4 = {'country': 'KEN', 'kg': ...}  # your country's code, and the number\n",
     hints=[
         "Find the latest year of `co2_manufacturing` for your country, and the population of that same year.",
@@ -384,20 +394,25 @@ def _compare_change(got: Any, expected: float) -> Feedback:
     try:
         value = _number(got)
     except ValueError as exc:
-        return Feedback("unreadable", f"Your function should return a number, or float('nan') when a value is missing: {exc}")
+        return Feedback("unreadable", _("Your function should return a number, or float('nan') when a value is missing: "
+                                        "{problem}").format(problem=exc))
     if math.isnan(expected):
         if value is None:
-            return Feedback("correct", "Missing, as it should be.", 1.0)
+            return Feedback("correct", _("Missing, as it should be."), 1.0)
         if value == 0:
-            return Feedback("incorrect", "Your function returned 0 where the value ten years earlier is missing. Missing is not zero: return float('nan').")
-        return Feedback("incorrect", f"Your function returned {value:g} where a value is missing: return float('nan') when the year ten years before the latest is not in the table.")
+            return Feedback("incorrect", _("Your function returned 0 where the value ten years earlier is missing. "
+                                           "Missing is not zero: return float('nan')."))
+        return Feedback("incorrect", _("Your function returned {value} where a value is missing: return float('nan') "
+                                       "when the year ten years before the latest is not in the table.").format(
+            value=format_decimal(f"{value:g}")))
     if value is None:
-        return Feedback("incorrect", "Your function returned NaN (missing) although both values are in the table.")
+        return Feedback("incorrect", _("Your function returned NaN (missing) although both values are in the table."))
     if math.isclose(value, expected, rel_tol=1e-6, abs_tol=1e-6):
-        return Feedback("correct", "Right.", 1.0)
+        return Feedback("correct", _("Right."), 1.0)
     if math.isclose(value, -expected, rel_tol=1e-6, abs_tol=1e-6):
-        return Feedback("incorrect", "Wrong sign: compute the latest value minus the earlier one.")
-    return Feedback("incorrect", f"Your function returned {value:g}; expected {expected:g}.")
+        return Feedback("incorrect", _("Wrong sign: compute the latest value minus the earlier one."))
+    return Feedback("incorrect", _("Your function returned {value}; expected {expected}.").format(
+        value=format_decimal(f"{value:g}"), expected=format_decimal(f"{expected:g}")))
 
 
 ten_year_task = CodeTask(
@@ -510,38 +525,45 @@ demo_missing = MultipleChoice(
 
 def _compare_priorities(got: Any, expected: Any) -> Feedback:
     if not isinstance(got, dict):
-        return Feedback("unreadable", "Your answer should be a dict such as {'country': country, 'priorities': ['...', '...', '...']}.")
+        return Feedback("unreadable", _("Your answer should be a dict such as {example}.").format(
+            example="{'country': country, 'priorities': ['...', '...', '...']}"))
     ranked = got.get("priorities", Ellipsis)
     if ranked is Ellipsis or (isinstance(ranked, (list, tuple)) and any(r is Ellipsis for r in ranked)):
         return Feedback("empty", NOT_ANSWERED)
     try:
         c = find_country(got.get("country"))
     except ValueError as exc:
-        return Feedback("incorrect", f"The 'country' in your answer is not one the course knows: {exc}")
+        return Feedback("incorrect", _("The 'country' in your answer is not one the course knows: {problem}").format(problem=exc))
     if not isinstance(ranked, (list, tuple)) or not all(isinstance(r, str) for r in ranked):
-        return Feedback("unreadable", "'priorities' should be a list of three indicator ids (text), such as ['internet_users', ...].")
+        return Feedback("unreadable", _("'priorities' should be a list of three indicator ids (text), such as ['internet_users', ...]."))
     ranked = [r.strip() for r in ranked]
     if len(ranked) != 3 or len(set(ranked)) != 3:
-        return Feedback("incorrect", "Give exactly three different indicators, most urgent first.")
+        return Feedback("incorrect", _("Give exactly three different indicators, most urgent first."))
     unknown = [r for r in ranked if r not in INDICATORS]
     if unknown:
-        return Feedback("incorrect", f"{unknown[0]!r} is not an indicator of the profile. Use the ids of `profile.table['indicator']`.")
+        return Feedback("incorrect", _("{indicator} is not an indicator of the profile. Use the ids of "
+                                       "`profile.table['indicator']`.").format(indicator=repr(unknown[0])))
     profile = country_profile(c.iso3)
     no_data = [r for r in ranked if r in profile.missing()]
     if no_data:
-        return Feedback("incorrect", f"{c.name} has no value for {no_data[0]!r}: a plan cannot measure progress on it yet. Choose an indicator with data (and list the missing ones as a risk).")
+        return Feedback("incorrect", _("{country} has no value for {indicator}: a plan cannot measure progress on it yet. "
+                                       "Choose an indicator with data (and list the missing ones as a risk).").format(
+            country=c.name, indicator=repr(no_data[0])))
     behind = list(shortfalls(profile)["indicator"])
     needed = min(3, len(behind))
     ahead = [r for r in ranked if r not in behind]
     if len(ranked) - len(ahead) < needed:
         return Feedback(
             "incorrect",
-            f"{c.name} is ahead of its income-group median on {', '.join(repr(a) for a in ahead)}. "
-            f"Choose indicators where it is behind: {', '.join(behind)}.",
+            _("{country} is ahead of its income-group median on {ahead}. Choose indicators where it is behind: "
+              "{behind}.").format(country=c.name, ahead=", ".join(repr(a) for a in ahead), behind=", ".join(behind)),
         )
-    return Feedback("correct", f"Your three priorities are indicators where {c.name} is behind its income group"
-                    + (" (or, where it is behind on fewer than three, include all of those)." if needed < 3 else ".")
-                    + " The order is yours: defend it in your plan.", 1.0)
+    if needed < 3:
+        done = _("Your three priorities are indicators where {country} is behind its income group "
+                 "(or, where it is behind on fewer than three, include all of those).")
+    else:
+        done = _("Your three priorities are indicators where {country} is behind its income group.")
+    return Feedback("correct", done.format(country=c.name) + " " + _("The order is yours: defend it in your plan."), 1.0)
 
 
 own_priorities = CodeTask(

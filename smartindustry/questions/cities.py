@@ -17,6 +17,7 @@ from ..exercises import (
     ShortText,
     compare_frames,
 )
+from ..i18n import N_, gettext as _
 
 # -- self-checks in the chapter --------------------------------------------------
 
@@ -201,11 +202,12 @@ def _compare_latest(got: Any, expected: pd.DataFrame) -> Feedback:
         if len(got) > len(expected) and {"year", "value"} <= set(got.columns):
             return Feedback(
                 "incorrect",
-                f"Your table has {len(got)} rows for {len(expected)} countries: keep one row per country, its latest year.",
+                _("Your table has {rows} rows for {countries} countries: keep one row per country, its latest year.").format(
+                    rows=len(got), countries=len(expected)),
             )
         if "year" not in got.columns:
-            return Feedback("incorrect", "Keep the column `year`: with sparse series, the year belongs with the value.")
-    return compare_frames(got, expected, what="your table")
+            return Feedback("incorrect", _("Keep the column `year`: with sparse series, the year belongs with the value."))
+    return compare_frames(got, expected, what=N_("your table"))
 
 
 latest_task = CodeTask(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..exercises import Choice, CodeTask, Feedback, Mistake, MultipleChoice, Numeric, ShortText, compare_value
+from ..i18n import gettext as _
 
 # -- self-checks in the chapter --------------------------------------------------
 
@@ -100,7 +101,7 @@ percent_task = CodeTask(
 
 def _compare_offline_people(got: object, expected: float) -> Feedback:
     if isinstance(got, (int, float)) and not isinstance(got, bool) and abs(got - 2.6) < 0.01:
-        return Feedback("incorrect", "That is the number in billions. Store the full number of people: 2.6 billion is 2.6e9.")
+        return Feedback("incorrect", _("That is the number in billions. Store the full number of people: 2.6 billion is 2.6e9."))
     return compare_value(got, expected, rtol=0.01, what="`offline_people`")
 
 

@@ -17,6 +17,7 @@ from ..exercises import (
     compare_frames,
     compare_value,
 )
+from ..i18n import N_, gettext as _
 from ..models.iot import alarm_starts, rolling_alarm, simulate_sensors
 
 # -- self-checks in the chapter --------------------------------------------------
@@ -215,14 +216,16 @@ def _as_table(value: Any, column: str) -> Any:
 def _compare_hours(got: Any, expected: pd.Series) -> Feedback:
     column = str(expected.name)
     if not isinstance(got, (pd.Series, pd.DataFrame)):
-        return Feedback("unreadable", f"`hourly_above` should return a pandas Series (or table), not {type(got).__name__}.")
+        return Feedback("unreadable", _("`hourly_above` should return a pandas Series (or table), not {type}.").format(
+            type=type(got).__name__))
     got_table = _as_table(got, column)
     if len(got_table) > 3 * max(len(expected), 1) + 24 and len(got_table) > 200:
         return Feedback(
             "incorrect",
-            f"Your result has {len(got_table)} rows: are these minutes? Resample to hourly means first, then keep the hours above the threshold.",
+            _("Your result has {rows} rows: are these minutes? Resample to hourly means first, then keep the hours "
+              "above the threshold.").format(rows=len(got_table)),
         )
-    return compare_frames(got_table, _as_table(expected, column), what="your result")
+    return compare_frames(got_table, _as_table(expected, column), what=N_("your result"))
 
 
 hourly_above_task = CodeTask(
@@ -270,11 +273,11 @@ def _compare_alarm_count(got: Any, expected: int) -> Feedback:
     if value == minutes:
         return Feedback(
             "incorrect",
-            "That is the number of minutes in alarm. Count only the minutes at which the alarm goes on "
-            "(in alarm now, not in alarm the minute before).",
+            _("That is the number of minutes in alarm. Count only the minutes at which the alarm goes on "
+              "(in alarm now, not in alarm the minute before)."),
         )
     if value == raw:
-        return Feedback("incorrect", "That counts alarms on single readings. Use the 30-minute rolling mean.")
+        return Feedback("incorrect", _("That counts alarms on single readings. Use the 30-minute rolling mean."))
     return fb
 
 

@@ -30,18 +30,20 @@ from ..exercises import (
     Numeric,
     compare_frames,
 )
+from ..i18n import N_, format_decimal, gettext as _
 
 #: World Bank income groups (classification of 2022), poorest first.
-INCOME_GROUPS = ["Low income", "Lower middle income", "Upper middle income", "High income"]
+#: The names are data (as in the course tables); they are translated where they are shown.
+INCOME_GROUPS = [N_("Low income"), N_("Lower middle income"), N_("Upper middle income"), N_("High income")]
 
-#: Short names of the indicators offered in the demo, with their units.
+#: Short names of the indicators offered in the demo, with their units (translated where they are shown).
 DEMO_LABELS = {
-    "internet_users": "Internet users (% of population)",
-    "mobile_coverage_4g": "4G mobile coverage (% of population)",
-    "fixed_broadband_per100": "Fixed broadband (subscriptions per 100 people)",
-    "mva_per_capita": "MVA per capita (constant 2015 USD per person)",
-    "mva_share_gdp": "MVA share of GDP (%)",
-    "medhigh_tech_share": "Medium and high-tech share of MVA (%)",
+    "internet_users": N_("Internet users (% of population)"),
+    "mobile_coverage_4g": N_("4G mobile coverage (% of population)"),
+    "fixed_broadband_per100": N_("Fixed broadband (subscriptions per 100 people)"),
+    "mva_per_capita": N_("MVA per capita (constant 2015 USD per person)"),
+    "mva_share_gdp": N_("MVA share of GDP (%)"),
+    "medhigh_tech_share": N_("Medium and high-tech share of MVA (%)"),
 }
 
 # -- data helpers -----------------------------------------------------------------
@@ -123,41 +125,56 @@ class ConnectivityIndustry:
 
     def _names(self) -> tuple[str, str]:
         def name(ind: str) -> str:
-            return DEMO_LABELS.get(ind, f"{indicator_info(ind)['title']} ({indicator_info(ind)['unit']})")
+            if ind in DEMO_LABELS:
+                return _(DEMO_LABELS[ind])
+            return f"{indicator_info(ind)['title']} ({indicator_info(ind)['unit']})"
 
         return name(self.connectivity), name(self.industry)
 
+    def _none(self) -> str:
+        return _("No country has a value of both indicators in {year}. Choose another year.").format(year=self.year)
+
     def to_text(self) -> str:
         if self.n == 0:
-            return f"No country has a value of both indicators in {self.year}. Choose another year."
+            return self._none()
         cname, iname = self._names()
-        lines = [f"{self.year}, {self.n} countries. Medians by income group:",
-                 f"  connectivity = {cname}", f"  industry = {iname}"]
+        lines = [_("{year}, {count} countries. Medians by income group:").format(year=self.year, count=self.n),
+                 "  " + _("connectivity = {name}").format(name=cname), "  " + _("industry = {name}").format(name=iname)]
         for row in self.table.itertuples():
-            lines.append(f"  {row.income_group}: {row.n_countries} countries, connectivity {row.connectivity_median:.1f}, "
-                         f"industry {row.industry_median:.1f}")
-        lines.append(f"Rank correlation, all countries: {self.rho_all:.2f}")
-        within = ", ".join(f"{g} {r:.2f}" for g, r in self.rho_within.items())
-        lines.append(f"Rank correlation inside each income group: {within}")
+            lines.append("  " + _("{group}: {count} countries, connectivity {connectivity}, industry {industry}").format(
+                group=_(row.income_group), count=row.n_countries,
+                connectivity=format_decimal(f"{row.connectivity_median:.1f}"),
+                industry=format_decimal(f"{row.industry_median:.1f}")))
+        lines.append(_("Rank correlation, all countries: {rho}").format(rho=format_decimal(f"{self.rho_all:.2f}")))
+        within = ", ".join(f"{_(g)} {format_decimal(f'{r:.2f}')}" for g, r in self.rho_within.items())
+        lines.append(_("Rank correlation inside each income group: {values}").format(values=within))
         return "\n".join(lines)
 
     def to_html(self) -> str:
         if self.n == 0:
-            return f"<p>No country has a value of both indicators in {self.year}. Choose another year.</p>"
+            return f"<p>{html.escape(self._none())}</p>"
         cname, iname = self._names()
-        head = ("<tr><th scope=\"col\">Income group</th><th scope=\"col\">Countries</th>"
-                f"<th scope=\"col\">Median connectivity</th><th scope=\"col\">Median industry</th>"
-                "<th scope=\"col\">Rank correlation inside the group</th></tr>")
-        body = "".join(
-            f"<tr><th scope=\"row\">{html.escape(r.income_group)}</th><td>{r.n_countries}</td>"
-            f"<td>{r.connectivity_median:.1f}</td><td>{r.industry_median:.1f}</td>"
-            f"<td>{self.rho_within.get(r.income_group, float('nan')):.2f}</td></tr>"
-            for r in self.table.itertuples()
-        )
+        head = "<tr>" + "".join(f"<th scope=\"col\">{html.escape(h)}</th>" for h in (
+            _("Income group"), _("Countries"), _("Median connectivity"), _("Median industry"),
+            _("Rank correlation inside the group"))) + "</tr>"
+        rows = []
+        for r in self.table.itertuples():
+            within = self.rho_within.get(r.income_group, float("nan"))
+            rows.append(
+                f"<tr><th scope=\"row\">{html.escape(_(r.income_group))}</th><td>{r.n_countries}</td>"
+                f"<td>{format_decimal(f'{r.connectivity_median:.1f}')}</td>"
+                f"<td>{format_decimal(f'{r.industry_median:.1f}')}</td>"
+                f"<td>{format_decimal(f'{within:.2f}')}</td></tr>"
+            )
+        names = _("Connectivity: {connectivity}. Industry: {industry}.").format(
+            connectivity=html.escape(cname), industry=html.escape(iname))
+        caption = _("{year}, {count} countries").format(year=self.year, count=self.n)
+        rho = _("Rank correlation across all countries: {rho}.").format(
+            rho=f"<strong>{format_decimal(f'{self.rho_all:.2f}')}</strong>")
         return (
-            f"<p>Connectivity: {html.escape(cname)}. Industry: {html.escape(iname)}.</p>"
-            f"<table class=\"si-partner\"><caption>{self.year}, {self.n} countries</caption>{head}{body}</table>"
-            f"<p>Rank correlation across all countries: <strong>{self.rho_all:.2f}</strong>.</p>"
+            f"<p>{names}</p>"
+            f"<table class=\"si-partner\"><caption>{html.escape(caption)}</caption>{head}{''.join(rows)}</table>"
+            f"<p>{rho}</p>"
         )
 
 
@@ -342,32 +359,32 @@ THEMATIC_AREAS = [
     "Sustainable technologies and environmental sustainability",
 ]
 
-#: SDG 9 targets in short (United Nations, 2015, resolution A/RES/70/1).
+#: SDG 9 targets in short (United Nations, 2015, resolution A/RES/70/1); translated where they are shown.
 SDG9_TARGETS = {
-    "9.1": "reliable, sustainable and resilient infrastructure with affordable and equitable access for all",
-    "9.2": "inclusive and sustainable industrialization: more industrial jobs and output",
-    "9.3": "small enterprises' access to finance, value chains and markets",
-    "9.4": "cleaner, resource-efficient industry and infrastructure",
-    "9.5": "research, innovation and the technological capabilities of industry",
-    "9.a": "financial, technical and technological support for infrastructure in African countries, LDCs, LLDCs and SIDS",
-    "9.b": "domestic technology development and a conducive policy environment in developing countries",
-    "9.c": "access to ICT and universal, affordable internet access",
+    "9.1": N_("reliable, sustainable and resilient infrastructure with affordable and equitable access for all"),
+    "9.2": N_("inclusive and sustainable industrialization: more industrial jobs and output"),
+    "9.3": N_("small enterprises' access to finance, value chains and markets"),
+    "9.4": N_("cleaner, resource-efficient industry and infrastructure"),
+    "9.5": N_("research, innovation and the technological capabilities of industry"),
+    "9.a": N_("financial, technical and technological support for infrastructure in African countries, LDCs, LLDCs and SIDS"),
+    "9.b": N_("domestic technology development and a conducive policy environment in developing countries"),
+    "9.c": N_("access to ICT and universal, affordable internet access"),
 }
 
-#: For each area: the targets it serves most directly, and why.
+#: For each area: the targets it serves most directly, and why (translated where it is shown).
 SDG9_MAPPING: dict[str, tuple[tuple[str, ...], str]] = {
-    "AI and digital governance": (("9.b", "9.5"), "governance sets the rules and policies in which countries develop and use technology (9.b), and AI is an upgrade of technological capability (9.5)"),
-    "Broadening digital access": (("9.c", "9.1"), "it is about getting people and firms connected: access to ICT and the internet (9.c), through infrastructure open to all (9.1)"),
-    "Capacity building and digital skills development": (("9.5", "9.2"), "skills build the technological capabilities of industry (9.5) and let more people take part in industrial work (9.2)"),
-    "Cybersecurity": (("9.1",), "it keeps digital infrastructure reliable and resilient (9.1)"),
-    "Digital agriculture": (("9.3", "9.b"), "it links small farms and processors to value chains and markets (9.3) and adds value to commodities (9.b)"),
-    "Digital economy": (("9.3", "9.2"), "it opens finance and markets to small enterprises (9.3) and grows industry and jobs (9.2)"),
-    "Digital transformation and innovation ecosystems": (("9.5", "9.b"), "it is about innovation and the capabilities of firms (9.5) and the local conditions for technology development (9.b)"),
-    "Emerging digital frontiers": (("9.5", "9.b"), "new technologies need research and innovation (9.5) and domestic technology development (9.b)"),
-    "Industry 4.0 and the metaverse": (("9.5", "9.2"), "it upgrades the technology of industrial sectors (9.5) as part of industrialization (9.2)"),
-    "Joint innovation challenges": (("9.5", "9.b"), "challenges encourage innovation (9.5), often by local innovators in developing countries (9.b)"),
-    "Public-private partnerships and global collaborations": (("9.a", "9.1"), "partnerships bring financial, technical and technological support (9.a), often for infrastructure (9.1)"),
-    "Sustainable technologies and environmental sustainability": (("9.4",), "it makes industry and infrastructure cleaner and more resource-efficient (9.4)"),
+    "AI and digital governance": (("9.b", "9.5"), N_("governance sets the rules and policies in which countries develop and use technology (9.b), and AI is an upgrade of technological capability (9.5)")),
+    "Broadening digital access": (("9.c", "9.1"), N_("it is about getting people and firms connected: access to ICT and the internet (9.c), through infrastructure open to all (9.1)")),
+    "Capacity building and digital skills development": (("9.5", "9.2"), N_("skills build the technological capabilities of industry (9.5) and let more people take part in industrial work (9.2)")),
+    "Cybersecurity": (("9.1",), N_("it keeps digital infrastructure reliable and resilient (9.1)")),
+    "Digital agriculture": (("9.3", "9.b"), N_("it links small farms and processors to value chains and markets (9.3) and adds value to commodities (9.b)")),
+    "Digital economy": (("9.3", "9.2"), N_("it opens finance and markets to small enterprises (9.3) and grows industry and jobs (9.2)")),
+    "Digital transformation and innovation ecosystems": (("9.5", "9.b"), N_("it is about innovation and the capabilities of firms (9.5) and the local conditions for technology development (9.b)")),
+    "Emerging digital frontiers": (("9.5", "9.b"), N_("new technologies need research and innovation (9.5) and domestic technology development (9.b)")),
+    "Industry 4.0 and the metaverse": (("9.5", "9.2"), N_("it upgrades the technology of industrial sectors (9.5) as part of industrialization (9.2)")),
+    "Joint innovation challenges": (("9.5", "9.b"), N_("challenges encourage innovation (9.5), often by local innovators in developing countries (9.b)")),
+    "Public-private partnerships and global collaborations": (("9.a", "9.1"), N_("partnerships bring financial, technical and technological support (9.a), often for infrastructure (9.1)")),
+    "Sustainable technologies and environmental sustainability": (("9.4",), N_("it makes industry and infrastructure cleaner and more resource-efficient (9.4)")),
 }
 
 _TARGET = re.compile(r"^(?:sdg\s*)?(?:target\s*)?9\s*[.,]?\s*([1-5abc])$")
@@ -392,8 +409,8 @@ def _sdg9_key() -> dict[str, list[str]]:
 def compare_sdg9_mapping(got: Any, expected: dict[str, list[str]]) -> Feedback:
     """Judge a dict {area: target}, with a specific message for each mapping that does not fit."""
     if not isinstance(got, dict):
-        return Feedback("unreadable", "`sdg9_map` should be a dict such as {\"Cybersecurity\": \"9.1\", ...}, "
-                        f"but it is a value of type {type(got).__name__}.")
+        return Feedback("unreadable", _("`sdg9_map` should be a dict such as {example}, but it is a value of type {type}.").format(
+            example='{"Cybersecurity": "9.1", ...}', type=type(got).__name__))
     by_name = {a.casefold(): a for a in expected}
     given: dict[str, Any] = {}
     problems: list[str] = []
@@ -401,40 +418,43 @@ def compare_sdg9_mapping(got: Any, expected: dict[str, list[str]]) -> Feedback:
         area = by_name.get(str(key).strip().casefold())
         if area is None:
             close = difflib.get_close_matches(str(key), list(expected), n=1, cutoff=0.6)
-            tip = f" Did you mean '{close[0]}'?" if close else ""
-            problems.append(f"'{key}' is not one of the twelve areas.{tip}")
+            tip = " " + _("Did you mean {names}?").format(names=f"'{close[0]}'") if close else ""
+            problems.append(_("{area} is not one of the twelve areas.").format(area=f"'{key}'") + tip)
         else:
             given[area] = value
     if given and all(v is Ellipsis or v is None for v in given.values()) and not problems:
         return Feedback("empty", NOT_ANSWERED)
     missing = [a for a in expected if a not in given]
     if missing:
-        problems.append(f"Missing: {', '.join(repr(a) for a in missing)}.")
+        problems.append(_("Missing: {areas}.").format(areas=", ".join(repr(a) for a in missing)))
     ok = 0
     for area, accepted in expected.items():
         if area not in given:
             continue
         value = given[area]
         if value is Ellipsis or value is None:
-            problems.append(f"'{area}' has no target yet.")
+            problems.append(_("{area} has no target yet.").format(area=f"'{area}'"))
             continue
         if isinstance(value, (list, tuple, set)):
-            problems.append(f"'{area}': give one target, the one it serves most directly, not {len(value)}.")
+            problems.append(_("{area}: give one target, the one it serves most directly, not {count}.").format(
+                area=f"'{area}'", count=len(value)))
             continue
         target = _normalise_target(value)
         if target is None:
-            problems.append(f"'{area}': {value!r} is not an SDG 9 target. Use one of {', '.join(SDG9_TARGETS)}.")
+            problems.append(_("{area}: {value} is not an SDG 9 target. Use one of {targets}.").format(
+                area=f"'{area}'", value=repr(value), targets=", ".join(SDG9_TARGETS)))
             continue
         if target in accepted:
             ok += 1
             continue
         why = SDG9_MAPPING[area][1]
-        problems.append(f"'{area}' → {target}: target {target} is about {SDG9_TARGETS[target]}. "
-                        f"A better fit: {why}.")
+        problems.append(_("{area} → {target}: target {target} is about {about}. A better fit: {why}.").format(
+            area=f"'{area}'", target=target, about=_(SDG9_TARGETS[target]), why=_(why)))
     if ok == len(expected) and not problems:
-        return Feedback("correct", f"All {ok} mappings fit.", 1.0)
+        return Feedback("correct", _("All {count} mappings fit.").format(count=ok), 1.0)
     status = "partial" if ok else "incorrect"
-    return Feedback(status, f"{ok} of {len(expected)} mappings fit. " + " ".join(problems), ok / len(expected))
+    return Feedback(status, _("{ok} of {total} mappings fit.").format(ok=ok, total=len(expected)) + " " + " ".join(problems),
+                    ok / len(expected))
 
 
 _SDG9_STUB = "sdg9_map = {\n" + "".join(f"    {a!r}: ...,\n" for a in THEMATIC_AREAS) + "}\n"
@@ -490,7 +510,7 @@ cooperation_model = MultipleChoice(
 
 
 def _compare_medians(got: Any, expected: pd.DataFrame) -> Feedback:
-    fb = compare_frames(got, expected, rtol=1e-6, what="your table")
+    fb = compare_frames(got, expected, rtol=1e-6, what=N_("your table"))
     if fb.correct or not isinstance(got, pd.DataFrame) or "n_countries" not in got.columns:
         return fb
     try:
@@ -499,13 +519,13 @@ def _compare_medians(got: Any, expected: pd.DataFrame) -> Feedback:
         return fb
     n_exp = int(expected["n_countries"].sum())
     if n_got > n_exp:
-        extra = ("There are more countries in your table than expected: keep only the rows of the year asked, "
-                 "with sex 'total', and only the four income groups.")
+        extra = _("There are more countries in your table than expected: keep only the rows of the year asked, "
+                  "with sex 'total', and only the four income groups.")
     elif n_got < n_exp:
-        extra = ("There are fewer countries in your table than expected: did you filter the right year, and keep "
-                 "every country that has a value in both tables?")
+        extra = _("There are fewer countries in your table than expected: did you filter the right year, and keep "
+                  "every country that has a value in both tables?")
     elif "connectivity_median" in got.columns and "industry_median" in got.columns:
-        extra = "The counts are right; check that you took the median (not the mean) of each indicator."
+        extra = _("The counts are right; check that you took the median (not the mean) of each indicator.")
     else:
         return fb
     return Feedback(fb.status, f"{fb.message} {extra}", fb.score)

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..exercises import Choice, CodeTask, Feedback, Mistake, MultipleChoice, Numeric, compare_frames, parse_number
+from ..i18n import N_, format_decimal, gettext as _
 from ..models.robots import EXAMPLES, automation_case
 
 # -- self-checks in the chapter --------------------------------------------------
@@ -266,25 +267,27 @@ def _cagr_world_2013_2022() -> float:
 
 def _compare_cagr(got: object, expected: float) -> Feedback:
     try:
-        value, _ = parse_number(got)
+        value, _note = parse_number(got)
     except ValueError as exc:
         return Feedback("unreadable", str(exc))
     world = _world_series()
     ratio = world.loc[2022] / world.loc[2013]
+    shown = format_decimal(f"{value:.2f}")
     if abs(value - expected) <= 0.05:
-        return Feedback("correct", f"`cagr_world` ({value:.2f} %) is right.", 1.0)
+        return Feedback("correct", _("`cagr_world` ({value} %) is right.").format(value=shown), 1.0)
     known = [
-        (expected / 100, 0.0005, "That is the rate as a fraction; multiply by 100 to give it in percent."),
-        ((ratio - 1) * 100, 0.5, "That is the total growth from 2013 to 2022. The yearly rate takes the 9th root of the ratio."),
-        ((ratio - 1) * 100 / 9, 0.05, "That divides the total growth by 9. Growth compounds: use (last / first) ** (1 / 9) − 1."),
-        ((ratio ** (1 / 10) - 1) * 100, 0.05, "From 2013 to 2022 there are 9 steps of one year, not 10."),
-        ((ratio ** (1 / 8) - 1) * 100, 0.05, "From 2013 to 2022 there are 9 steps of one year, not 8."),
+        (expected / 100, 0.0005, _("That is the rate as a fraction; multiply by 100 to give it in percent.")),
+        ((ratio - 1) * 100, 0.5, _("That is the total growth from 2013 to 2022. The yearly rate takes the 9th root of the ratio.")),
+        ((ratio - 1) * 100 / 9, 0.05, _("That divides the total growth by 9. Growth compounds: use (last / first) ** (1 / 9) − 1.")),
+        ((ratio ** (1 / 10) - 1) * 100, 0.05, _("From 2013 to 2022 there are 9 steps of one year, not 10.")),
+        ((ratio ** (1 / 8) - 1) * 100, 0.05, _("From 2013 to 2022 there are 9 steps of one year, not 8.")),
     ]
     for bad, tol, message in known:
         if abs(value - bad) <= tol:
             return Feedback("incorrect", message)
-    direction = "too high" if value > expected else "too low"
-    return Feedback("incorrect", f"`cagr_world` ({value:.2f}) is {direction}. Check the two years you picked.")
+    if value > expected:
+        return Feedback("incorrect", _("`cagr_world` ({value}) is too high. Check the two years you picked.").format(value=shown))
+    return Feedback("incorrect", _("`cagr_world` ({value}) is too low. Check the two years you picked.").format(value=shown))
 
 
 cagr_task = CodeTask(
@@ -345,17 +348,17 @@ def _world_shares_cases() -> list[tuple[pd.DataFrame, pd.DataFrame]]:
 
 
 def _compare_shares(got: object, expected: pd.DataFrame) -> Feedback:
-    fb = compare_frames(got, expected, rtol=1e-6, atol=1e-6, what="your table")
+    fb = compare_frames(got, expected, rtol=1e-6, atol=1e-6, what=N_("your table"))
     if fb.correct or not isinstance(got, pd.DataFrame) or "share_pct" not in got.columns:
         return fb
     if len(got) > len(expected) and got["share_pct"].isna().any():
-        return Feedback("incorrect", "Some rows have no share (NaN): drop the years with no world value, for example with an inner merge.")
+        return Feedback("incorrect", _("Some rows have no share (NaN): drop the years with no world value, for example with an inner merge."))
     if len(got) == len(expected):
         try:
             a = np.sort(pd.to_numeric(got["share_pct"]).to_numpy(dtype=float))
             b = np.sort(expected["share_pct"].to_numpy(dtype=float))
             if np.allclose(a * 100, b, rtol=1e-6):
-                return Feedback("incorrect", "Your shares are fractions (0 to 1). Multiply by 100 to give percent.")
+                return Feedback("incorrect", _("Your shares are fractions (0 to 1). Multiply by 100 to give percent."))
         except (TypeError, ValueError):
             pass
     return fb
