@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 import matplotlib as mpl
+import matplotlib.ticker  # noqa: F401  (mpl.ticker)
 
 __all__ = ["PALETTE", "use_course_style", "source_note", "figure_texts", "translated_figure", "FIGURE_METADATA"]
 
@@ -122,28 +123,44 @@ def translated_figure(fig: Any, lang: str) -> tuple[bytes | None, dict[str, str]
         return table.get(text) or (format_decimal(text, lang) if _DECIMAL.fullmatch(text) else text)
 
     artists = [a for a in fig.findobj(Text) if a.get_visible() and shown(a.get_text()) != a.get_text()]
-    # Tick labels are drawn anew from each axis's formatter: those with words get translated labels for the drawing.
-    axes = []
-    for ax in fig.axes:
-        for axis in (ax.xaxis, ax.yaxis):
-            labels = [t.get_text() for t in axis.get_ticklabels()]
-            if any(shown(label) != label for label in labels):
-                axes.append((axis, axis.get_major_locator(), axis.get_major_formatter(), list(axis.get_ticklocs()), labels))
+    # Tick labels are drawn anew from each axis's formatter: for the drawing, the formatter's labels pass
+    # through `shown` (the ticks, the limits and the English figure are not touched).
+    axes = [(axis, axis.get_major_formatter(), axis.isDefault_majfmt)
+            for ax in fig.axes for axis in (ax.xaxis, ax.yaxis)]
     english = [a.get_text() for a in artists]
     try:
         for artist in artists:
             artist.set_text(shown(artist.get_text()))
-        for axis, _locator, _formatter, locs, labels in axes:
-            axis.set_ticks(locs, labels=[shown(label) for label in labels])
+        for axis, formatter, _default in axes:
+            axis.set_major_formatter(_Shown(formatter, shown))
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", bbox_inches="tight", metadata={"Software": None})
     finally:
         for artist, text in zip(artists, english):
             artist.set_text(text)
-        for axis, locator, formatter, _locs, _labels in axes:
-            axis.set_major_locator(locator)
+        for axis, formatter, default in axes:
             axis.set_major_formatter(formatter)
+            axis.isDefault_majfmt = default
     return buffer.getvalue(), dict(sorted(used.items()))
+
+
+class _Shown(mpl.ticker.Formatter):
+    """An axis's own tick formatter, its labels passed through ``shown`` (translated words, French decimals)."""
+
+    def __init__(self, inner: Any, shown: Any) -> None:
+        self.inner, self.shown = inner, shown
+
+    def set_locs(self, locs: Any) -> None:
+        self.inner.set_locs(locs)
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return self.shown(self.inner(x, pos))
+
+    def format_ticks(self, values: Any) -> list[str]:
+        return [self.shown(label) for label in self.inner.format_ticks(values)]
+
+    def get_offset(self) -> str:
+        return self.inner.get_offset()
 
 
 def _figure_bundle(fig: Any, include: Any = None, exclude: Any = None) -> tuple[dict, dict]:
