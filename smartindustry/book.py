@@ -22,7 +22,9 @@ things in what the reader sees, never in the notebook file:
   be an empty section in the book; it is left out.
 * In a translated book (``SMARTINDUSTRY_LANG``), every question is shown in
   that language (its self-check form, its text for a PDF), and so are the notes
-  above and the alt text of figures; the prose is translated by Sphinx.
+  above, the comments in the code, the alt text of figures, and each figure and
+  demo (drawn in that language when the notebook ran, see ``smartindustry.plots``);
+  the prose is translated by Sphinx.
 """
 
 from __future__ import annotations
@@ -143,11 +145,13 @@ def _hidden(cell: nbformat.NotebookNode) -> bool:
 def _translate(nb: nbformat.NotebookNode) -> None:
     """A chapter's self-checks and every figure's alt text in the book's language."""
     from smartindustry.exercises.page import question_form
+    from smartindustry.i18n.notebooks import translate_comments
     from smartindustry.plots import FIGURE_METADATA
 
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
+        cell.source = translate_comments(cell.source)  # the code as it is, its comments in this language
         image = cell.metadata.get("mystnb", {}).get("image", {})
         if image.get("alt"):
             image["alt"] = _(image["alt"])

@@ -157,6 +157,7 @@ NAMED_TOGGLE = '<summary><span class="visually-hidden">Sections</span><span clas
 BIBLIOENTRY, LISTITEM = 'role="doc-biblioentry"', 'role="listitem"'
 # The search button reads "Search Ctrl+K" but was named "Search" only: its name
 # comes from its text instead (axe: label-content-name-mismatch, WCAG 2.5.3).
+ARTICLE = '<article class="bd-article">'
 SEARCH_LABEL = re.compile(r'title="([^"]+)" aria-label="\1" data-bs-placement')
 SEARCH_NAMED = r'title="\1" data-bs-placement'
 
@@ -237,6 +238,12 @@ def _post_process(app: Sphinx, exception: Exception | None) -> None:
         text = page.read_text(encoding="utf-8")
         fixed = FONTAWESOME_JS.sub("", text).replace(TOGGLE, NAMED_TOGGLE).replace(BIBLIOENTRY, LISTITEM)
         fixed = SEARCH_LABEL.sub(SEARCH_NAMED, fixed)
+        if 'class="si-lang"' not in fixed:  # pages Sphinx writes itself (index of terms, search)
+            switch = language_switch(page.relative_to(out).with_suffix("").as_posix(), app.config.language or "en")
+            if ARTICLE in fixed:
+                fixed = fixed.replace(ARTICLE, ARTICLE + switch, 1)
+            elif "<h1" in fixed:
+                fixed = fixed.replace("<h1", switch + "<h1", 1)
         fixed = without_plain_spans(fixed, plain)
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")

@@ -8,6 +8,8 @@ Three kinds, in ``smartindustry/locales/<lang>/``:
     buttons, notes on the pages). Templates keep their ``{names}``.
 ``questions/<bank>.po``
     The texts of every question of one bank (:func:`smartindustry.i18n.questions.texts`).
+``comments.po``
+    The comments of the notebooks' code (the code itself stays in English).
 ``figures.po``
     The alt text of every figure of the notebooks (cell metadata ``mystnb.image.alt``),
     the words drawn in each figure and the title, instruction and controls of
@@ -119,6 +121,23 @@ def figure_texts() -> dict[str, list[str]]:
     return found
 
 
+def comment_texts() -> dict[str, list[str]]:
+    """The comments of the notebooks' code cells (the code stays English; the comments that explain it do not)."""
+    import nbformat
+
+    from .notebooks import code_comments
+
+    found: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "chapters").glob("*.ipynb")) + sorted((ROOT / "exercises").glob("*.ipynb")):
+        where = f"{path.relative_to(ROOT).as_posix()} (a comment in the code)"
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code":
+                for text in code_comments(cell.source):
+                    if where not in found.setdefault(text, []):
+                        found[text].append(where)
+    return found
+
+
 def templates() -> dict[str, dict[str, list[str]]]:
     """Every catalogue of the package: its name (a path under ``locales/<lang>/``) and its texts."""
     from ..questions import bank_modules
@@ -126,7 +145,7 @@ def templates() -> dict[str, dict[str, list[str]]]:
     messages = marked_texts()
     for text in script_texts():
         messages.setdefault(text, []).append("smartindustry/static/selfcheck.js")
-    out = {"messages": messages, "figures": figure_texts()}
+    out = {"messages": messages, "figures": figure_texts(), "comments": comment_texts()}
     for bank in bank_modules():
         out[f"questions/{bank}"] = question_texts(bank)
     return out
