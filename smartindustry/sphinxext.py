@@ -238,7 +238,7 @@ def _post_process(app: Sphinx, exception: Exception | None) -> None:
         text = page.read_text(encoding="utf-8")
         fixed = FONTAWESOME_JS.sub("", text).replace(TOGGLE, NAMED_TOGGLE).replace(BIBLIOENTRY, LISTITEM)
         fixed = SEARCH_LABEL.sub(SEARCH_NAMED, fixed)
-        if 'class="si-lang"' not in fixed:  # pages Sphinx writes itself (index of terms, search)
+        if app.builder.name == "html" and 'class="si-lang"' not in fixed:  # pages Sphinx writes itself (index, search)
             switch = language_switch(page.relative_to(out).with_suffix("").as_posix(), app.config.language or "en")
             if ARTICLE in fixed:
                 fixed = fixed.replace(ARTICLE, ARTICLE + switch, 1)
