@@ -154,25 +154,14 @@ def update(lang: str) -> None:
 def update_toc(lang: str) -> Path:
     """The catalogue of the part captions of ``_toc.yml`` (translations kept, new captions added)."""
     from babel.messages.catalog import Catalog
-    from babel.messages.pofile import read_po as babel_read_po
-    from babel.messages.pofile import write_po
 
-    path = BOOK_LOCALES / lang / TOC_CATALOGUE
+    from smartindustry.i18n.catalogue import merge
+
     template = Catalog(locale=lang, project="Smart and Inclusive Industry", fuzzy=False,
                        header_comment=f"# The captions of the book's parts (_toc.yml), in {lang}.")
     for caption in toc_captions((ROOT / "_toc.yml").read_text(encoding="utf-8")):
         template.add(caption, auto_comments=["a part of the book, in the sidebar"])
-    if path.exists():
-        with path.open("rb") as f:
-            catalog = babel_read_po(f, locale=lang)
-        catalog.update(template)
-    else:
-        catalog = template
-    catalog.fuzzy = False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as f:
-        write_po(f, catalog, width=76, ignore_obsolete=True)
-    return path
+    return merge(BOOK_LOCALES / lang / TOC_CATALOGUE, template)
 
 
 def status(lang: str) -> int:

@@ -27,6 +27,7 @@ import importlib
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from . import CATALOGUES
 from .questions import texts
@@ -157,7 +158,6 @@ def update(lang: str, only: set[str] | None = None) -> list[Path]:
     ``only``: the names of the catalogues to write (``{"messages"}``), all by default.
     """
     from babel.messages.catalog import Catalog
-    from babel.messages.pofile import read_po, write_po
 
     written = []
     for name, found in templates().items():
@@ -174,16 +174,26 @@ def update(lang: str, only: set[str] | None = None) -> list[Path]:
             comments = [COMMENTS[k] for k in sorted(kinds) if k in COMMENTS]
             template.add(text, locations=[], auto_comments=comments + [", ".join(where[:3])],
                          flags=["python-brace-format"] if "{" in text and name == "messages" else [])
-        path = CATALOGUES / lang / f"{name}.po"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.exists():
-            with path.open("rb") as f:
-                catalog = read_po(f, locale=lang)
-            catalog.update(template, update_header_comment=True)
-        else:
-            catalog = template
-        catalog.fuzzy = False
-        with path.open("wb") as f:
-            write_po(f, catalog, width=76, omit_header=False, ignore_obsolete=True, include_previous=False)
-        written.append(path)
+        written.append(merge(CATALOGUES / lang / f"{name}.po", template))
     return written
+
+
+def merge(path: Path, template: Any) -> Path:
+    """Write the Babel catalogue ``template`` to ``path``, keeping the translations already there.
+
+    A new English text arrives untranslated, a changed one keeps its old translation marked fuzzy,
+    a removed one goes.
+    """
+    from babel.messages.pofile import read_po, write_po
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        with path.open("rb") as f:
+            catalog = read_po(f, locale=template.locale)
+        catalog.update(template, update_header_comment=True)
+    else:
+        catalog = template
+    catalog.fuzzy = False
+    with path.open("wb") as f:
+        write_po(f, catalog, width=76, omit_header=False, ignore_obsolete=True, include_previous=False)
+    return path
