@@ -256,3 +256,17 @@ def test_connectivity_as_infrastructure():
     g4 = _latest("mobile_coverage_4g")
     assert set(g4["year"]) == {2021}
     assert round(g4.loc["NGA", "value"], 1) == 61.9 and round(g4.loc["ETH", "value"]) == 10
+
+
+def test_latest_task_takes_the_country_codes_as_the_tables_give_them():
+    """``load_indicator`` gives ``iso3`` as a categorical column; a learner who keeps it so is right,
+    and a table with every year is told to keep one row per country."""
+    from smartindustry.questions.cities import latest_task
+
+    def kept(df):
+        known = df.dropna(subset=["value"]).sort_values(["iso3", "year"])
+        return known.groupby("iso3", observed=True).tail(1)[["iso3", "year", "value"]].reset_index(drop=True)
+
+    assert latest_task.check(kept).correct
+    fb = latest_task.check(lambda df: df.dropna(subset=["value"])[["iso3", "year", "value"]])
+    assert not fb.correct and "one row per country" in fb.message
