@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -482,6 +483,9 @@ def self_checks(page, questions: dict, lang: str = "en") -> tuple[int, list[str]
 # -- the sweep: every page over http, once ----------------------------------------------
 
 
+SWEEP_PARTS = ("load", "self-checks", "axe, light", "axe, dark")  # timed on each page (tools/bench.py prints them)
+
+
 def sweep(browser, server: str, names: list[str], axe_script: str) -> dict[str, dict]:
     """Open each page once and check all of it, as a reader would use it.
 
@@ -498,17 +502,23 @@ def sweep(browser, server: str, names: list[str], axe_script: str) -> dict[str, 
     watch = Watch(browser, server)
     results = {}
     for name in names:
+        clock = [time.perf_counter()]
         page = watch.open(server + name, scheme="light")
         found = page.evaluate(PAGE_CHECKS)
         lang = page.evaluate("document.documentElement.lang")
         if lang != ("en" if name.split("/")[0] not in LANGUAGES else name.split("/")[0]):
             found["problems"].append(f"the page says it is in {lang!r}")
+        clock.append(time.perf_counter())
         checked, answers = self_checks(page, questions[lang], lang)
+        clock.append(time.perf_counter())
         light = accessibility(page, axe_script, "light")
+        clock.append(time.perf_counter())
         page.emulate_media(color_scheme="dark")
         page.wait_for_function("document.documentElement.dataset.theme === 'dark'", timeout=5000)
         dark = accessibility(page, axe_script, "dark")
+        clock.append(time.perf_counter())
         results[name] = {
+            "seconds": dict(zip(SWEEP_PARTS, (b - a for a, b in zip(clock, clock[1:])))),
             "problems": found["problems"] + watch.take_problems(),
             "forms": found["forms"],
             "math": found["math"],

@@ -10,6 +10,7 @@ Usage: python tools/bench.py [--skip-tests] [--json FILE]
    and the copy is built again. Target: <= 10 s. (The notebooks of the course
    are never touched.)
 3. The full test suite (`python -m pytest`, as `make test`). Target: <= 3 min on 2 cores.
+   Then where the time goes: the test workers' seconds in each test file.
 4. Page weights of the built book (tools/page_weights.py). Budget: median chapter
    page <= 1.5 MB on a first visit, no page above 3 MB, a second page <= 200 kB
    plus its own images.
@@ -17,6 +18,9 @@ Usage: python tools/bench.py [--skip-tests] [--json FILE]
    downloaded from the site and the seconds until the first cell's output, on a first
    visit and on a second visit with the first one's cache (tools/lite_browser.py),
    and every request that leaves the site.
+6. The browser sweep of the tests, timed part by part on a sample of pages (load,
+   self-checks, axe in the light theme, axe in the dark theme) and scaled to every
+   page of both languages: the least time checking every page takes.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -96,6 +101,61 @@ def edit_one_chapter(book: Path) -> Path:
     return path
 
 
+def suite_parts(report: str) -> dict[str, float]:
+    """Seconds of the test workers spent in each test file (setup, call and teardown), from
+    pytest's ``--durations=0`` report, largest first; the notebooks (nbval) are one part."""
+    parts: dict[str, float] = {}
+    for line in report.splitlines():
+        found = re.match(r"^([\d.]+)s (setup|call|teardown)\s+(\S+?)::", line)
+        if found:
+            path = found[3]
+            part = "notebooks (nbval)" if path.endswith(".ipynb") else path
+            parts[part] = parts.get(part, 0.0) + float(found[1])
+    return dict(sorted(parts.items(), key=lambda item: -item[1]))
+
+
+SWEEP_SAMPLE = 12  # pages timed, spread over the book and its languages
+
+
+def sweep_floor(site: Path) -> dict:
+    """Time each part of the browser sweep on a sample of pages, and scale it to every page.
+
+    The parts are those of ``tests/test_browser.py``'s sweep: load the page, answer its
+    self-checks, axe-core with every WCAG rule (light theme), the colour rules again in the
+    dark theme. Scaled to all pages and shared between the suite's two workers, the axe part
+    alone is the least time the sweep can take while it checks every page in both themes."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import test_browser as tb
+    from page_weights import pages, serve
+    from playwright.sync_api import sync_playwright
+    import axe_playwright_python
+
+    names = [n for n in pages(site) if not n.endswith("index.html")]
+    sample = names[:: max(1, len(names) // SWEEP_SAMPLE)]
+    axe = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+    httpd = serve(site)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(tb.CHROMIUM), args=tb.ARGS)
+        results = tb.sweep(browser, httpd.base, sample, axe)
+        browser.close()
+    httpd.shutdown()
+    spent = {part: sum(r["seconds"][part] for r in results.values()) for part in tb.SWEEP_PARTS}
+    problems = sum(len(r[key]) for r in results.values() for key in ("problems", "self_checks", "axe_light", "axe_dark"))
+    return {"pages": len(names), "sampled": len(sample), "problems": problems,
+            "per_page_s": {part: seconds / len(sample) for part, seconds in spent.items()}}
+
+
+def sweep_report(sweep: dict) -> str:
+    per_page, pages = sweep["per_page_s"], sweep["pages"]
+    lines = [f"   {sweep['sampled']} of {pages} pages timed ({sweep['problems']} problems found on them); "
+             "seconds per page, and for every page on one of two workers:"]
+    for part, seconds in per_page.items():
+        lines.append(f"     {part:12} {seconds:5.2f} s   x {pages} / 2 = {seconds * pages / 2:6.0f} s")
+    axe = (per_page["axe, light"] + per_page["axe, dark"]) * pages / 2
+    lines.append(f"   axe on every page in both themes alone takes {axe:.0f} s of the suite's wall-clock time")
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-tests", action="store_true", help="do not time the test suite")
@@ -137,10 +197,15 @@ def main(argv: list[str]) -> int:
 
         if not args.skip_tests:
             print("3. full test suite (python -m pytest) ...", flush=True)
-            figures["tests_s"], proc = timed("tests", [sys.executable, "-m", "pytest", "-q"], cwd=ROOT)
+            figures["tests_s"], proc = timed("tests", [sys.executable, "-m", "pytest", "-q", "--durations=0"], cwd=ROOT)
             figures["tests_summary"] = (proc.stdout.strip().splitlines() or [""])[-1]
             print(f"   {figures['tests_s']:.0f} s on {figures['cores']} cores (target <= 180 s), "
-                  f"{CPU['tests']:.0f} s CPU in the test processes: {figures['tests_summary']}", flush=True)
+                  f"{CPU['tests']:.0f} s CPU in the test processes (Chromium's not counted): "
+                  f"{figures['tests_summary']}", flush=True)
+            figures["tests_parts_s"] = parts = suite_parts(proc.stdout)
+            print(f"   where the workers' time goes ({sum(parts.values()):.0f} worker-seconds in all):", flush=True)
+            for part, seconds in list(parts.items())[:12]:
+                print(f"     {seconds:7.1f} s  {part}", flush=True)
 
         print("4. page weights", flush=True)
         weights = measure(work / "stored" / "_build" / "html")
@@ -158,6 +223,11 @@ def main(argv: list[str]) -> int:
             figures["lite"] = lite_browser.measure(lite_out.parent)
             print(lite_browser.report(figures["lite"]), flush=True)
 
+        if lite_browser.CHROMIUM.exists():
+            print("6. the browser sweep, per page (a sample of the built pages; tests/test_browser.py) ...", flush=True)
+            figures["sweep"] = sweep_floor(work / "stored" / "_build" / "html")
+            print(sweep_report(figures["sweep"]), flush=True)
+
     figures["cpu_s"] = CPU
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"\nSummary (load average now {load:.1f} on {figures['cores']} cores: wall-clock times grow with other work)")
@@ -169,6 +239,11 @@ def main(argv: list[str]) -> int:
     print(f"  incremental (one chapter)   {figures['incremental_s']:6.1f} s  ({CPU['incremental']:.1f} s CPU)   (<= 10 s)")
     if "tests_s" in figures:
         print(f"  full test suite             {figures['tests_s']:6.0f} s  ({CPU['tests']:.0f} s CPU)   (<= 180 s)")
+    if "sweep" in figures:
+        per_page = figures["sweep"]["per_page_s"]
+        axe = (per_page["axe, light"] + per_page["axe, dark"]) * figures["sweep"]["pages"] / 2
+        print(f"  axe on every page, 2 themes {axe:6.0f} s on two workers, after the build of both languages: "
+              f"at least {figures['build_both_s'] + axe:.0f} s of any run of the suite")
     s = weights["summary"]
     print(f"  median chapter first visit  {s['median_chapter_first_visit']:>9,.0f} B (<= 1,500,000)")
     print(f"  largest first visit         {s['largest_first_visit']:>9,} B (<= 3,000,000)")
