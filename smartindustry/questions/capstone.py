@@ -137,7 +137,7 @@ women_informal = MultipleChoice(
     id="capstone-women-informal",
     prompt=(
         "In Kenya in 2019, 90.2 % of employed women and 83.1 % of employed men worked informally; in 2025 the "
-        "unemployment rate was 6.7 % for women and 4.3 % for men (ILO estimates). Which statement do these "
+        "unemployment rate was 6.74 % for women and 4.28 % for men (ILO estimates). Which statement do these "
         "numbers support?"
     ),
     choices=[
@@ -145,7 +145,7 @@ women_informal = MultipleChoice(
         Choice(
             "A plan for formal industrial jobs must reach women on purpose: they are more often informal and more often unemployed.",
             correct=True,
-            feedback="Yes. The gaps are 7 and 2.5 percentage points; a plan that does nothing special for women may widen them.",
+            feedback="Yes. The gaps are 7.1 and 2.5 percentage points; a plan that does nothing special for women may widen them.",
         ),
         Choice("Most Kenyan men work in formal jobs.", feedback="83.1 % of employed men work informally: most men are informal too."),
         Choice("The unemployment rate is the share of all women without a job.", feedback="It is the share of the labour force (people working or looking for work) who have no job but look for one."),
@@ -170,7 +170,7 @@ vietnam_shortfall = MultipleChoice(
         ),
         Choice("Informal employment", feedback="70.4 % (2021) is below the median of 80.9 %; here lower is better, so Viet Nam is ahead."),
     ],
-    hints=["For two indicators of the profile, lower is better. Look at the column 'Better'."],
+    hints=["For three indicators of the profile, lower is better. Look at the column 'Better'."],
     solution="C. CO2 per unit of MVA: 1.10 kg against a median of 0.38 kg per constant 2015 USD.",
 )
 

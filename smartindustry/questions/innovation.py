@@ -120,8 +120,8 @@ tie_rule = MultipleChoice(
 ip_balance = MultipleChoice(
     id="innovation-ip-balance",
     prompt=(
-        "In 2022, India received about USD 1.2 billion in charges for the use of intellectual property and "
-        "paid about USD 10.4 billion (World Bank). What is the best reading of this balance of minus USD 9.3 billion?"
+        "In 2022, India received about USD 1.17 billion in charges for the use of intellectual property and "
+        "paid about USD 10.43 billion (World Bank). What is the best reading of this balance of minus USD 9.3 billion?"
     ),
     choices=[
         Choice("Indian firms invent nothing.", feedback="Too strong: India's residents filed over 26,000 patent applications in 2021. The balance shows that India pays more for foreign know-how than it earns from its own."),
