@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from smartindustry.sphinxext import LANGUAGES
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -67,6 +69,8 @@ def test_no_page_loads_anything_from_outside_or_anything_it_does_not_need(built)
         for heavy in ("mathjax", "embed-amd", "require.js", "fontawesome.js", "thebe.js"):
             assert heavy not in scripts, f"{page.name} loads {heavy}"
         assert "THEBE_JS_URL" not in text
+        # the search index (hundreds of kB) is loaded by the search page only
+        assert ("searchindex.js" in scripts) == (page.name == "search.html"), page.relative_to(html)
         assert ("selfcheck.js" in text) == ('class="si-check"' in text), page.name  # only where a page needs it
     assert not (html / "_static" / "scripts" / "fontawesome.js").exists()
 
@@ -87,6 +91,8 @@ def test_every_page_fits_the_byte_budget(built):
 
     summary = measure(built[1], use_browser=False)["summary"]
     assert summary["median_chapter_first_visit"] <= 1_500_000
+    assert set(summary["median_chapter_first_visit_by_language"]) == set(LANGUAGES)
+    assert all(m <= 1_500_000 for m in summary["median_chapter_first_visit_by_language"].values())
     assert summary["largest_first_visit"] <= 3_000_000
     assert summary["largest_second_visit_without_images"] <= 200_000
 

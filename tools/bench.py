@@ -246,8 +246,10 @@ def main(argv: list[str]) -> int:
               f"at least {figures['build_both_s'] + axe:.0f} s of any run of the suite")
     s = weights["summary"]
     print(f"  median chapter first visit  {s['median_chapter_first_visit']:>9,.0f} B (<= 1,500,000)")
+    for lang, median in s["median_chapter_first_visit_by_language"].items():
+        print(f"    in the book in {lang!r}       {median:>9,.0f} B (<= 1,500,000)")
     print(f"  largest first visit         {s['largest_first_visit']:>9,} B (<= 3,000,000)")
-    print(f"  largest second visit        {s['largest_second_visit_without_images']:>9,} B + images (<= 200,000)")
+    print(f"  largest second visit        {s['largest_second_visit_without_images']:>9,} B + images; search page + its index (<= 200,000)")
     if "lite" in figures:
         for name in ("first_visit", "second_visit"):
             f = figures["lite"][name]

@@ -5,7 +5,8 @@ Usage: python tools/page_weights.py [_build/html] [--json FILE] [--static]
 For every page: the first visit (the HTML and every file it loads, uncompressed)
 and a second visit (the page opened after the landing page, whose files the
 browser has cached: the HTML plus the files the landing page did not load;
-images are counted apart, as the budget allows them on top).
+images are counted apart, as the budget allows them on top, and so is the
+search index, the search page's own data, which no other page loads).
 
 With Chromium (Debian's /usr/bin/chromium) and Playwright installed, each page
 is opened over http on 127.0.0.1 and the files it really requested are
@@ -15,7 +16,7 @@ CSS: every script, stylesheet and image, plus the first source of every
 upper bound).
 
 Budget (issue: fast and light): median chapter page first visit <= 1.5 MB,
-no page above 3 MB, a second page <= 200 kB plus its own images.
+no page above 3 MB, a second page <= 200 kB plus its own images (and the search page, its index).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from urllib.parse import unquote, urldefrag, urlsplit
 MB = 1_000_000
 BUDGET = {"median_chapter_first_visit": 1.5 * MB, "any_page_first_visit": 3 * MB, "second_visit_without_images": 200_000}
 IMAGE = re.compile(r"\.(png|jpe?g|gif|svg|webp)$", re.I)
+SEARCH_INDEX = "searchindex.js"  # loaded by the search page only (smartindustry.sphinxext.INLINE_SEARCH)
 CHROMIUM = Path("/usr/bin/chromium")
 
 
@@ -159,21 +161,26 @@ def measure(site: Path, use_browser: bool | None = None) -> dict:
         own = landings.get(name.split("/")[0], landing)
         first = sum(size[p] for p in files[name])
         new = files[name] - files[own] if name != own else files[name]
-        images = sum(size[p] for p in new if IMAGE.search(p.name) and p.suffix != ".html")
+        images = sum(size[p] for p in new if (IMAGE.search(p.name) and p.suffix != ".html") or p.name == SEARCH_INDEX)
         second = sum(size[p] for p in new) - images
         rows.append({"page": name, "first_visit": first, "second_visit": second, "second_visit_images": images,
                      "files": len(files[name])})
     chapters = [r["first_visit"] for r in rows if r["page"].startswith(("chapters/", "exercises/"))]
+    translated = {lang: [r["first_visit"] for r in rows if r["page"].startswith((f"{lang}/chapters/", f"{lang}/exercises/"))]
+                  for lang in landings}
     summary = {
         "method": "browser" if use_browser else "static (upper bound)",
         "landing_page": landing,
         "median_chapter_first_visit": statistics.median(chapters) if chapters else 0,
+        # the same median in each translated book (fr/chapters/..., fr/exercises/...)
+        "median_chapter_first_visit_by_language": {lang: statistics.median(v) for lang, v in translated.items() if v},
         "largest_first_visit": max(r["first_visit"] for r in rows),
         "largest_second_visit_without_images": max(
             r["second_visit"] for r in rows if r["page"] != landing and r["page"] not in landings.values()),
     }
     summary["within_budget"] = (
         summary["median_chapter_first_visit"] <= BUDGET["median_chapter_first_visit"]
+        and all(m <= BUDGET["median_chapter_first_visit"] for m in summary["median_chapter_first_visit_by_language"].values())
         and summary["largest_first_visit"] <= BUDGET["any_page_first_visit"]
         and summary["largest_second_visit_without_images"] <= BUDGET["second_visit_without_images"]
     )
@@ -195,8 +202,11 @@ def report(result: dict) -> str:
     for r in result["pages"]:
         lines.append(f"{r['page']:58} {r['first_visit']:>12,} {r['second_visit']:>10,} {r['second_visit_images']:>9,}")
     lines.append(f"median chapter page, first visit: {s['median_chapter_first_visit']:,.0f} (budget 1,500,000)")
+    for lang, median in s["median_chapter_first_visit_by_language"].items():
+        lines.append(f"  in the book in {lang!r}: {median:,.0f} (budget 1,500,000)")
     lines.append(f"largest first visit: {s['largest_first_visit']:,} (budget 3,000,000)")
-    lines.append(f"largest second visit without images: {s['largest_second_visit_without_images']:,} (budget 200,000)")
+    lines.append(f"largest second visit without images (nor, on the search page, its index): "
+                 f"{s['largest_second_visit_without_images']:,} (budget 200,000)")
     lines.append("within budget: " + ("yes" if s["within_budget"] else "NO"))
     return "\n".join(lines)
 
